@@ -1,0 +1,1 @@
+export * from './tongban-error.js';
