@@ -1,1 +1,10 @@
+export * from './application-number.js';
+export * from './case.js';
 export * from './case-event.js';
+export * from './case-service.js';
+export * from './engine.js';
+export * from './errors.js';
+export * from './event-types.js';
+export { computeDueAt, type DeadlineCalendar } from './reducer.js';
+export * from './transitions.js';
+export * from './views.js';

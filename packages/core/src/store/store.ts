@@ -37,18 +37,31 @@ export interface CaseSummary {
   length: number;
 }
 
+/**
+ * Filters of findCases; all given fields must hold (see query.ts `matchesCaseQuery`, the reference meaning every
+ * adapter follows). Results are ordered by createdAt, then caseId.
+ */
 export interface CaseQuery {
+  /** Equality on the applicant's ID number. */
   applicantId?: string;
+  /** One state or any of several. */
   state?: string | string[];
   mode?: string;
   itemCode?: string;
+  /** The unit has touched the case (`units` contains it). */
   unit?: string;
+  /** The case waits on this unit now (a unit's worklist). Added for the worklists; optional. */
+  waitingOn?: string;
   bundleId?: string;
-  /** Open cases whose dueAt is before this instant. */
+  /** Open cases whose dueAt is strictly before this instant (overdue / due soon). */
   dueBefore?: string;
+  /** createdFrom <= createdAt (inclusive). */
   createdFrom?: string;
+  /** createdAt < createdTo (exclusive): periods are half-open for metrics. */
   createdTo?: string;
+  /** true: no closedAt; false: closed. */
   open?: boolean;
+  /** At most this many, the first in order. */
   limit?: number;
 }
 

@@ -1,0 +1,331 @@
+import { type Case, CaseLog, type CasePause, type CaseState, type HistoryEntry } from './case.js';
+import type { CaseEvent, Unit } from './case-event.js';
+import type { CaseEventType, PayloadOf } from './event-types.js';
+import { ARCHIVE_UNITS, type Target } from './transitions.js';
+
+/** What the case engine needs of the WorkCalendar (CALENDAR_API.md); WorkCalendar satisfies it. */
+export interface DeadlineCalendar {
+  addWorkingDays(start: Date | string, days: number, pauses?: CasePause[]): Date;
+}
+
+const SUPPLEMENT_PAUSE = '补正';
+const specialPause = (kind: string) => `特别程序:${kind}`;
+
+/** Closes the running pause, if any, at `at`. */
+function closePause(pauses: CasePause[], at: string): CasePause[] {
+  const last = pauses.at(-1);
+  if (!last || last.to !== undefined) return pauses;
+  return [...pauses.slice(0, -1), { ...last, to: at }];
+}
+
+/** Promised due date: acceptance + promisedDays working days, pauses subtracted; undefined while paused. */
+export function computeDueAt(c: Case, calendar: DeadlineCalendar | undefined): string | undefined {
+  if (!calendar || c.acceptedAt === undefined) return undefined;
+  if (c.pauses.some((p) => p.to === undefined)) return undefined;
+  return calendar.addWorkingDays(c.acceptedAt, c.promisedDays, c.pauses).toISOString();
+}
+
+/** Appends a history entry, sharing the log with older snapshots (see CaseLog). */
+function appendLog(c: Case | undefined, entry: HistoryEntry): CaseLog {
+  let log = c?.log ?? new CaseLog();
+  const length = c?.length ?? 0;
+  if (log.entries.length !== length) {
+    // An older snapshot is being extended: fork its prefix so the newer snapshot stays as it was.
+    const fork = new CaseLog();
+    for (let i = 0; i < length; i++) {
+      const e = log.entries[i] as HistoryEntry;
+      fork.entries.push(e);
+      fork.positions.set(e.id, i);
+    }
+    log = fork;
+  }
+  log.positions.set(entry.id, log.entries.length);
+  log.entries.push(entry);
+  return log;
+}
+
+const list = (xs: readonly string[]) => xs.join('、');
+
+/** A short zh-CN detail of an event for the timeline. */
+function detailOf(type: CaseEventType, p: Record<string, unknown>): string {
+  const r = p as {
+    reasons: string[];
+    items: { material: string }[];
+    missing: string[];
+    materials: string[];
+    dueAt: string;
+    method: string;
+    trackingNumber?: string;
+    kind: string;
+    department: string;
+    opinion: string;
+    note?: string;
+  };
+  switch (type) {
+    case 'proxyRefuse':
+    case 'refuse':
+    case 'deny':
+      return `原因:${list(r.reasons)}`;
+    case 'requestSupplement':
+      return `需补正:${list(r.items.map((i) => i.material))};期限 ${r.dueAt}`;
+    case 'acceptWithTolerance':
+      return `容缺材料:${list(r.missing)};期限 ${r.dueAt}`;
+    case 'supplement':
+      return `已补交:${list(r.materials)}`;
+    case 'transfer':
+      return r.method === 'post' ? `邮寄流转,单号 ${r.trackingNumber}` : '系统推送流转';
+    case 'deliver':
+      return `方式:${r.method}`;
+    case 'startSpecialProcedure':
+      return `程序:${r.kind}`;
+    case 'giveOpinion':
+      return `${r.department}:${r.opinion === 'agree' ? '同意' : '不同意'}`;
+    case 'note':
+    case 'guidance':
+      return String(r.note ?? '');
+    default:
+      return '';
+  }
+}
+
+/**
+ * Applies one already-checked event. Returns a new Case value; the old one is not changed (the history log is
+ * shared, see CaseLog). Pure given the calendar.
+ */
+export function reduce(
+  c: Case | undefined,
+  e: CaseEvent,
+  payload: unknown,
+  target: Target,
+  calendar: DeadlineCalendar | undefined,
+): Case {
+  const type = e.type as CaseEventType;
+  const p = payload as PayloadOf<CaseEventType>;
+  let n: Case;
+  if (c === undefined) {
+    const s = p as PayloadOf<'submit'>;
+    const submitted = [...new Set(s.submitted)];
+    n = {
+      id: e.caseId,
+      itemCode: s.itemCode,
+      itemName: s.itemName,
+      catalogueVersion: s.catalogueVersion,
+      mode: s.mode,
+      kind: s.kind,
+      promisedDays: s.promisedDays,
+      transferDays: s.transferDays,
+      jointUnits: s.jointUnits,
+      applicant: s.applicant,
+      bundleId: s.bundleId,
+      bundleName: s.bundleName,
+      state: target as CaseState,
+      materials: {
+        required: s.required,
+        submitted,
+        missing: s.required.map((m) => m.name).filter((m) => !submitted.includes(m)),
+      },
+      supplementRequests: [],
+      pauses: [],
+      specialProcedures: [],
+      announcedProcedures: [],
+      opinions: [],
+      deliveryMethod: s.deliveryMethod,
+      createdAt: e.at,
+      updatedAt: e.at,
+      deliveryFeedbackTo: [],
+      materialsMovedBy: [],
+      archivedBy: [],
+      units: [],
+      length: 0,
+      log: new CaseLog(),
+    };
+  } else {
+    n = { ...c, updatedAt: e.at };
+    if (target !== 'same' && target !== 'resume' && target !== 'byPayload') n.state = target;
+  }
+  let clockChanged = false;
+  const handIn = (names: readonly string[]) => {
+    const submitted = [...new Set([...n.materials.submitted, ...names])];
+    n.materials = {
+      ...n.materials,
+      submitted,
+      missing: n.materials.missing.filter((m) => !names.includes(m)),
+    };
+  };
+
+  switch (type) {
+    case 'proxyReceive': {
+      const q = p as PayloadOf<'proxyReceive'>;
+      n.deliveryMethod = q.deliveryMethod;
+      n.deliverAt = q.deliverAt;
+      if (calendar && n.mode === 'proxyLocal' && n.transferDays !== undefined) {
+        n.transferDueAt = calendar.addWorkingDays(e.at, n.transferDays).toISOString();
+      }
+      break;
+    }
+    case 'proxyRefuse':
+    case 'refuse': {
+      const q = p as PayloadOf<'refuse'>;
+      n.refusal = {
+        unit: e.unit,
+        at: e.at,
+        reasons: q.reasons,
+        basis: q.basis,
+        proxy: type === 'proxyRefuse',
+      };
+      break;
+    }
+    case 'transfer': {
+      const q = p as PayloadOf<'transfer'>;
+      n.transfer = { method: q.method, at: e.at, trackingNumber: q.trackingNumber };
+      if (q.method === 'push') n.transfer.receivedAt = e.at;
+      n.state = q.method === 'push' ? 'awaitingAcceptance' : 'inTransit';
+      break;
+    }
+    case 'receiveTransfer':
+      n.transfer = { ...(n.transfer as NonNullable<Case['transfer']>), receivedAt: e.at };
+      break;
+    case 'accept':
+    case 'acceptWithTolerance': {
+      const q = p as PayloadOf<'acceptWithTolerance'>;
+      n.acceptedAt = e.at;
+      n.announcedProcedures = q.specialProcedures;
+      if (type === 'acceptWithTolerance')
+        n.tolerance = { grantedAt: e.at, dueAt: q.dueAt, missing: q.missing };
+      clockChanged = true;
+      break;
+    }
+    case 'requestSupplement': {
+      const q = p as PayloadOf<'requestSupplement'>;
+      const stage = c?.state === 'accepted' ? 'review' : 'intake';
+      n.resumeState = c?.state;
+      n.supplementRequests = [
+        ...n.supplementRequests,
+        {
+          stage,
+          items: q.items,
+          requestedAt: e.at,
+          dueAt: q.dueAt,
+          unit: e.unit,
+          confirmedBy: q.confirmedBy,
+          answered: [],
+        },
+      ];
+      // The supplement wait stops the clock once it runs (seed 000 table 1 row 3 a 1; seed 004 8.2.6 by analogy).
+      if (stage === 'review') {
+        n.pauses = [...n.pauses, { from: e.at, reason: SUPPLEMENT_PAUSE }];
+        clockChanged = true;
+      }
+      break;
+    }
+    case 'supplement': {
+      const q = p as PayloadOf<'supplement'>;
+      handIn(q.materials);
+      if (c?.state === 'supplementRequested') {
+        n.supplementRequests = n.supplementRequests.map((r) =>
+          r.answeredAt === undefined ? { ...r, answeredAt: e.at, answered: q.materials } : r,
+        );
+        n.state = n.resumeState ?? 'awaitingAcceptance';
+        n.resumeState = undefined;
+        n.pauses = closePause(n.pauses, e.at);
+        clockChanged = true;
+      } else if (n.tolerance) {
+        n.tolerance = {
+          ...n.tolerance,
+          missing: n.tolerance.missing.filter((m) => !q.materials.includes(m)),
+        };
+      }
+      break;
+    }
+    case 'supplementExpired': {
+      // 补正逾期: before acceptance the application is treated as withdrawn (视为撤回); after acceptance the case
+      // is terminated (终止办理). Seeds give the deadline (seed 000 table 1 row 3 a 1), not the consequence.
+      n.state = n.resumeState === 'accepted' ? 'terminated' : 'withdrawn';
+      n.resumeState = undefined;
+      break;
+    }
+    case 'startSpecialProcedure': {
+      const q = p as PayloadOf<'startSpecialProcedure'>;
+      n.specialProcedures = [
+        ...n.specialProcedures,
+        { kind: q.kind, from: e.at, expectedDays: q.expectedDays },
+      ];
+      n.pauses = [...n.pauses, { from: e.at, reason: specialPause(q.kind) }];
+      clockChanged = true;
+      break;
+    }
+    case 'endSpecialProcedure': {
+      n.specialProcedures = n.specialProcedures.map((s, i, all) =>
+        i === all.length - 1 ? { ...s, to: e.at } : s,
+      );
+      n.pauses = closePause(n.pauses, e.at);
+      clockChanged = true;
+      break;
+    }
+    case 'giveOpinion': {
+      const q = p as PayloadOf<'giveOpinion'>;
+      n.opinions = [...n.opinions, { department: q.department, opinion: q.opinion, note: q.note, at: e.at }];
+      break;
+    }
+    case 'approve':
+    case 'deny': {
+      const q = p as PayloadOf<'deny'> & PayloadOf<'approve'>;
+      n.decidedAt = e.at;
+      n.decision =
+        type === 'approve'
+          ? { outcome: 'approved', at: e.at, unit: e.unit, department: q.department, result: q.result }
+          : {
+              outcome: 'denied',
+              at: e.at,
+              unit: e.unit,
+              department: q.department,
+              reasons: q.reasons,
+              basis: q.basis,
+              rights: q.rights,
+            };
+      break;
+    }
+    case 'deliver':
+      n.deliveredAt = e.at;
+      n.deliveredBy = e.unit;
+      break;
+    case 'deliveryFeedback':
+      n.deliveryFeedbackTo = [...n.deliveryFeedbackTo, (p as PayloadOf<'deliveryFeedback'>).to];
+      break;
+    case 'moveMaterials':
+      n.materialsMovedBy = [...n.materialsMovedBy, e.unit];
+      break;
+    case 'archive': {
+      n.archivedBy = [...n.archivedBy, e.unit];
+      const all = ARCHIVE_UNITS[n.mode].every((u) => n.archivedBy.includes(u));
+      n.state = all ? 'archived' : 'archiving';
+      break;
+    }
+    default:
+      break;
+  }
+
+  // Any closing step stops a running pause and fixes the closing instant.
+  if (['withdrawn', 'terminated', 'refused', 'proxyRefused', 'archived'].includes(n.state)) {
+    if (n.pauses.at(-1)?.to === undefined && n.pauses.length > 0) {
+      n.pauses = closePause(n.pauses, e.at);
+      clockChanged = true;
+    }
+    n.closedAt ??= e.at;
+  }
+  if (clockChanged) n.dueAt = computeDueAt(n, calendar);
+  if (!n.units.includes(e.unit)) n.units = [...n.units, e.unit as Unit];
+
+  const entry: HistoryEntry = {
+    id: e.id,
+    type,
+    unit: e.unit,
+    actor: e.actor,
+    at: e.at,
+    state: n.state,
+    detail: detailOf(type, payload as Record<string, unknown>),
+  };
+  n.log = appendLog(c, entry);
+  n.length = (c?.length ?? 0) + 1;
+  return n;
+}

@@ -1,0 +1,10 @@
+export * from './acceptance.js';
+export * from './build.js';
+export { itemDisplayName, LITIGATION_MIN_MONTHS, progressQueryPayload, REVIEW_MIN_DAYS } from './common.js';
+export * from './decisions.js';
+export * from './from-case.js';
+export * from './intake.js';
+export * from './supplement.js';
+export * from './templates.js';
+export * from './text.js';
+export * from './types.js';

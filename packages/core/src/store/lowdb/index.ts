@@ -1,0 +1,2 @@
+export { type BulkCase, bulkLoadCases } from './bulk-load.js';
+export { LowdbStore, type LowdbStoreOptions, openLowdbStore } from './lowdb-store.js';

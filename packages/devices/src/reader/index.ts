@@ -1,0 +1,5 @@
+export * from './frame.js';
+export * from './frame-parser.js';
+export * from './reader.js';
+export * from './sw3.js';
+export * from './text-block.js';
