@@ -145,6 +145,10 @@ export const noticeMessages = {
     '不齐全且部分不符合法定形式',
     'incomplete and partly not in the legal form',
   ],
+  'notice.supplement.toleranceReason': [
+    '容缺受理，按承诺补交',
+    'owed after acceptance with materials to follow',
+  ],
   'notice.supplement.listIntro': ['需补交或修改的材料如下：', 'Materials to hand in or correct:'],
   'notice.supplement.return': [
     '请您将上述材料尽快补齐补正后送本窗口。',

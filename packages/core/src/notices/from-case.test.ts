@@ -167,7 +167,7 @@ describe('noticeFor: notices from a case history (seed 000 tables 1-3)', () => {
     expect(s).toMatchObject({
       stage: 'review',
       problem: 'missing',
-      materials: [{ name: '租赁合同', copies: 2 }],
+      materials: [{ name: '租赁合同', reason: '容缺受理，按承诺补交', copies: 2 }],
     });
     expect(templateGaps(s)).toEqual([]);
     // noticesDue lists both papers for the acceptWithTolerance step

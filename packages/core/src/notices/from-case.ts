@@ -176,7 +176,7 @@ export function noticeFor<T extends NoticeType>(
       } else if (c.tolerance && (!ctx.at || ctx.at === c.tolerance.grantedAt)) {
         // 容缺受理: the owed materials told once with their deadline (seed 002 9.3.6; seed 004 8.2.4)
         const step = stepOf(['acceptWithTolerance']);
-        const reason = messageTemplate('notice.acceptance.tolerance', locale).replace(/[：:]$/, '');
+        const reason = messageTemplate('notice.supplement.toleranceReason', locale);
         notice = buildSupplement(pinned, base(c.tolerance.grantedAt, step?.unit), {
           materials: c.tolerance.missing.map((name) => ({ name, reason })),
           dueAt: c.tolerance.dueAt,
