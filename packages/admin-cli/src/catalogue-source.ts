@@ -54,7 +54,7 @@ export async function loadCatalogue(store: Store, ref: CatalogueRef): Promise<Lo
 export async function loadDefaultCatalogue(store: Store): Promise<LoadedCatalogue> {
   if (await store.catalogue()) return loadCatalogue(store, 'latest');
   if (await store.getDraft()) return loadCatalogue(store, 'draft');
-  throw new TongbanError('catalogue.empty', 'this data directory has no catalogue yet', {
+  throw new TongbanError('catalogue.noCatalogue', 'this data directory has no catalogue yet', {
     hint: 'import one with `tongban items import FILE`, then `tongban items publish`',
   });
 }

@@ -50,7 +50,7 @@ describe('tongban items (real process, --json checked against its schema)', () =
     const { data } = await seeded();
     const run = await tongban(['items', 'publish', '-m', 'x'], { data });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/--by/);
+    expect(run.stderr).toMatch(/required flag by/);
     const env = await tongban(['items', 'publish', '-m', 'x'], { data, env: { TONGBAN_USER: 'li' } });
     expect(env.code).toBe(0);
   });
