@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { Plugin } from '@oclif/core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const plugin = new Plugin({ root, type: 'core', isRoot: true, ignoreManifest: true, errorOnManifestCreate: true });
+const plugin = new Plugin({
+  root,
+  type: 'core',
+  isRoot: true,
+  ignoreManifest: true,
+  errorOnManifestCreate: true,
+});
 await plugin.load();
 if (!plugin.valid) throw new Error(`not a valid oclif plugin: ${root}`);
 const manifest = plugin.manifest;

@@ -66,7 +66,10 @@ export abstract class TongbanCommand<T> extends Command {
     // Not a mistake of the person: a bug. Say so, with the stack only when debugging.
     process.exitCode = EXIT.internal;
     if (this.jsonEnabled()) {
-      this.logJson({ error: { name: err.name, code: 'INTERNAL', message: err.message }, exitCode: EXIT.internal });
+      this.logJson({
+        error: { name: err.name, code: 'INTERNAL', message: err.message },
+        exitCode: EXIT.internal,
+      });
       return;
     }
     process.stderr.write(

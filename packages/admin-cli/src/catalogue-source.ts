@@ -37,7 +37,9 @@ export async function loadCatalogue(store: Store, ref: CatalogueRef): Promise<Lo
   if (!version) {
     throw new TongbanError(
       'catalogue.versionNotFound',
-      ref === 'latest' ? 'no catalogue version has been published yet' : `there is no catalogue version ${ref}`,
+      ref === 'latest'
+        ? 'no catalogue version has been published yet'
+        : `there is no catalogue version ${ref}`,
       {
         where: { field: 'version' },
         hint:

@@ -1,7 +1,7 @@
 import type { ServiceItem } from '@tongban/core/catalogue';
-import { nameOf } from './catalogue-source.js';
 import type { ImportProblem } from './catalogue-io/problem.js';
 import { describeImportProblem } from './catalogue-io/problem.js';
+import { nameOf } from './catalogue-source.js';
 
 export interface ItemRef {
   key: string;
@@ -47,7 +47,8 @@ export function problemLines(problems: readonly ImportProblem[], maxWarnings = 5
   const errors = problems.filter((p) => p.severity === 'error');
   const warnings = problems.filter((p) => p.severity === 'warning');
   const lines = [...errors, ...warnings.slice(0, maxWarnings)].map(describeImportProblem);
-  if (warnings.length > maxWarnings) lines.push(`… and ${warnings.length - maxWarnings} more warning(s) (see --json)`);
+  if (warnings.length > maxWarnings)
+    lines.push(`… and ${warnings.length - maxWarnings} more warning(s) (see --json)`);
   return lines;
 }
 
@@ -58,6 +59,7 @@ export function changeLines(c: ImportChanges, max = 40): string[] {
     ...c.changed.map((i) => `~ ${i.key} ${i.name}: ${i.fields.join(', ')}`),
   ];
   const shown = lines.slice(0, max);
-  if (lines.length > max) shown.push(`… and ${lines.length - max} more (see --json or \`tongban items diff\`)`);
+  if (lines.length > max)
+    shown.push(`… and ${lines.length - max} more (see --json or \`tongban items diff\`)`);
   return shown;
 }

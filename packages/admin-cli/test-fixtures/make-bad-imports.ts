@@ -17,7 +17,9 @@ const dir = join(dirname(fileURLToPath(import.meta.url)), 'bad-imports');
 mkdirSync(dir, { recursive: true });
 
 type Row = (string | number)[];
-const items: ServiceItem[] = generateCatalogue(12, 7).filter((i) => i.caseKind === 'promised').slice(0, 3);
+const items: ServiceItem[] = generateCatalogue(12, 7)
+  .filter((i) => i.caseKind === 'promised')
+  .slice(0, 3);
 const good = (): Row[] => itemsToRows(items).map((r) => [...r]);
 const col = (rows: Row[], key: string) => rows[0]!.findIndex((h) => String(h).endsWith(` ${key}`));
 const set = (rows: Row[], row: number, key: string, value: string | number) => {
@@ -66,7 +68,11 @@ const e = (rule: string, message: string, extra: Partial<Expected> = {}): Expect
 }
 {
   const rows = good().map((r) => r.filter((_, i) => i !== col(good(), 'process')));
-  put('missing-column.csv', csv(rows), e('tabular.missingHeader', 'required column "办事流程 process" is missing'));
+  put(
+    'missing-column.csv',
+    csv(rows),
+    e('tabular.missingHeader', 'required column "办事流程 process" is missing'),
+  );
 }
 {
   const rows = good().map((r) => [...r, r[1]!]);
@@ -75,21 +81,41 @@ const e = (rule: string, message: string, extra: Partial<Expected> = {}): Expect
 put('empty.csv', '', e('tabular.noHeader', 'the sheet has no header row'));
 // ---- key fields ----
 put('empty-item-code.csv', csv(set(good(), 2, 'itemCode', '')), e('tabular.cell', '事项编码 is empty'));
-put('empty-main-name.xlsx', await xlsx(set(good(), 1, 'mainName', '')), e('tabular.cell', '主项名称 is empty'));
+put(
+  'empty-main-name.xlsx',
+  await xlsx(set(good(), 1, 'mainName', '')),
+  e('tabular.cell', '主项名称 is empty'),
+);
 {
   const rows = good();
   rows.push([...rows[1]!]);
   put('duplicate-codes.csv', csv(rows), e('catalogue.duplicateKey', 'is already item #1'));
 }
-put('bad-item-code.csv', csv(set(good(), 1, 'itemCode', 'AB')), e('schema.invalid_format', 'item code must be 4-50'));
+put(
+  'bad-item-code.csv',
+  csv(set(good(), 1, 'itemCode', 'AB')),
+  e('schema.invalid_format', 'item code must be 4-50'),
+);
 put(
   'fullwidth-digits.csv',
   csv(set(good(), 1, 'promisedDays', '１０天')),
   e('tabular.cell', 'is not a whole number'),
 );
-put('unknown-item-type.csv', csv(set(good(), 1, 'itemType', '行政审批')), e('tabular.cell', '事项类型 "行政审批" is not known'));
-put('unknown-level.xlsx', await xlsx(set(good(), 3, 'level', '国家级')), e('tabular.cell', '层级 "国家级" is not known'));
-put('unknown-mode.csv', csv(set(good(), 1, 'modes', '邮寄办')), e('tabular.cell', '办理模式 "邮寄办" is not known'));
+put(
+  'unknown-item-type.csv',
+  csv(set(good(), 1, 'itemType', '行政审批')),
+  e('tabular.cell', '事项类型 "行政审批" is not known'),
+);
+put(
+  'unknown-level.xlsx',
+  await xlsx(set(good(), 3, 'level', '国家级')),
+  e('tabular.cell', '层级 "国家级" is not known'),
+);
+put(
+  'unknown-mode.csv',
+  csv(set(good(), 1, 'modes', '邮寄办')),
+  e('tabular.cell', '办理模式 "邮寄办" is not known'),
+);
 // ---- rules of the seeds ----
 put(
   'promised-exceeds-legal.csv',
@@ -103,7 +129,11 @@ put(
   rows[1]![col(rows, 'materials')] = m.join('\n');
   put('tolerable-key-material.csv', csv(rows), e('schema.custom', 'cannot be tolerable'));
 }
-put('bad-material-mark.csv', csv(set(good(), 2, 'materials', '申请表｜主要｜盖章')), e('tabular.cell', 'unknown mark "盖章"'));
+put(
+  'bad-material-mark.csv',
+  csv(set(good(), 2, 'materials', '申请表｜主要｜盖章')),
+  e('tabular.cell', 'unknown mark "盖章"'),
+);
 put('fee-without-amount.csv', csv(set(good(), 1, 'fees', '工本费')), e('tabular.cell', 'has no amount'));
 put(
   'proxy-without-transfer-days.csv',
@@ -128,7 +158,11 @@ put(
 // ---- file structure ----
 {
   const whole = await xlsx(good());
-  put('truncated.xlsx', whole.subarray(0, Math.floor(whole.length / 2)), e('file.badXlsx', 'not a readable XLSX'));
+  put(
+    'truncated.xlsx',
+    whole.subarray(0, Math.floor(whole.length / 2)),
+    e('file.badXlsx', 'not a readable XLSX'),
+  );
 }
 put('csv-renamed.xlsx', csv(good()), e('file.badXlsx', 'not a readable XLSX'));
 put(

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { decodeText, type DetectedEncoding, type EncodingChoice } from '../file-input.js';
+import { type DetectedEncoding, decodeText, type EncodingChoice } from '../file-input.js';
 import type { ImportProblem } from './problem.js';
 import type { RawSheet } from './sheets.js';
 

@@ -5,7 +5,10 @@ import type { ImportProblem } from './problem.js';
  * A JSON catalogue: an array of items, or an object with an `items` array (what `items export --format json`
  * writes). Items are returned raw; validation comes after.
  */
-export async function readJson(bytes: Uint8Array, file: string): Promise<{ items: unknown[]; problems: ImportProblem[] }> {
+export async function readJson(
+  bytes: Uint8Array,
+  file: string,
+): Promise<{ items: unknown[]; problems: ImportProblem[] }> {
   const { text } = await decodeText(bytes, 'utf8', file);
   let value: unknown;
   try {

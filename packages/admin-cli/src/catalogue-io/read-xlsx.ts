@@ -53,7 +53,11 @@ function readSheet(ws: Worksheet, file: string, problems: ImportProblem[]): RawS
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellValue(cell, { file, sheet: ws.name, row: rowNumber, column: columnLetter(col) }, problems);
+      cells[col - 1] = cellValue(
+        cell,
+        { file, sheet: ws.name, row: rowNumber, column: columnLetter(col) },
+        problems,
+      );
     });
     for (let i = 0; i < cells.length; i++) cells[i] ??= null;
     rows[rowNumber - 1] = cells;
@@ -94,7 +98,8 @@ function cellValue(
       });
       return null;
     }
-    if (Array.isArray(o['richText'])) return (o['richText'] as { text: string }[]).map((r) => r.text).join('');
+    if (Array.isArray(o['richText']))
+      return (o['richText'] as { text: string }[]).map((r) => r.text).join('');
     if (typeof o['text'] === 'string') return o['text']; // hyperlink
   }
   return String(v);

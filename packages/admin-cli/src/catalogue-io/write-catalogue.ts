@@ -57,10 +57,14 @@ async function toCsv(rows: (string | number)[][], encoding: OutEncoding): Promis
   if (iconv.decode(bytes, encoding) !== text) {
     const { TongbanError } = await import('@tongban/core/errors');
     const lost = [...text].find((ch) => iconv.decode(iconv.encode(ch, encoding), encoding) !== ch) ?? '?';
-    throw new TongbanError('export.unencodable', `the catalogue holds "${lost}", which ${encoding} cannot encode`, {
-      where: { field: '--encoding' },
-      hint: 'export with --encoding gb18030 (covers every character) or utf8-bom',
-    });
+    throw new TongbanError(
+      'export.unencodable',
+      `the catalogue holds "${lost}", which ${encoding} cannot encode`,
+      {
+        where: { field: '--encoding' },
+        hint: 'export with --encoding gb18030 (covers every character) or utf8-bom',
+      },
+    );
   }
   return bytes;
 }

@@ -19,7 +19,9 @@ export function startProgress(label: string, total: number, options: { enabled?:
     if (pct === last) return;
     last = pct;
     const filled = Math.round((pct / 100) * width);
-    stream.write(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${pct}% (${done}/${total})`);
+    stream.write(
+      `\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${pct}% (${done}/${total})`,
+    );
   };
   draw(0);
   return {

@@ -66,7 +66,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function tongban(args: string[], options: { data?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
+export function tongban(
+  args: string[],
+  options: { data?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+) {
   return new Promise<CliRun>((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ...options.env };
     delete env.TONGBAN_DATA;

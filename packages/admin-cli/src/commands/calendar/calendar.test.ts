@@ -17,12 +17,19 @@ describe('tongban calendar (real process)', () => {
     expect(code).toBe(0);
     const r = CalendarShowResult.parse(json);
     expect(r.workingDays).toBe(248);
-    expect(r.days).toContainEqual({ date: '2025-10-01', weekday: '周三', kind: 'holiday', name: '国庆节、中秋节' });
+    expect(r.days).toContainEqual({
+      date: '2025-10-01',
+      weekday: '周三',
+      kind: 'holiday',
+      name: '国庆节、中秋节',
+    });
     expect(r.days.find((d) => d.date === '2025-09-28')?.kind).toBe('workday');
   });
 
   it('adds working days across the National Day break, counting the Saturday make-up day', async () => {
-    const { code, json } = await tongbanJson(['calendar', 'add-days', '2025-09-30', '5'], { data: tempDir() });
+    const { code, json } = await tongbanJson(['calendar', 'add-days', '2025-09-30', '5'], {
+      data: tempDir(),
+    });
     expect(code).toBe(0);
     const r = CalendarAddDaysResult.parse(json);
     expect(r.deadlineDate).toBe('2025-10-14');

@@ -11,7 +11,10 @@ interface Expected {
   message: string;
   flags?: string[];
 }
-const expected = JSON.parse(readFileSync(join(badImports, 'expected.json'), 'utf8')) as Record<string, Expected>;
+const expected = JSON.parse(readFileSync(join(badImports, 'expected.json'), 'utf8')) as Record<
+  string,
+  Expected
+>;
 
 let data = '';
 let before: Record<string, string> = {};

@@ -14,7 +14,8 @@ export interface ItemsExportResult {
 }
 
 export default class ItemsExport extends TongbanCommand<ItemsExportResult> {
-  static override summary = 'Export a catalogue to XLSX, CSV or JSON (reads back losslessly with `items import`).';
+  static override summary =
+    'Export a catalogue to XLSX, CSV or JSON (reads back losslessly with `items import`).';
   static override description = [
     'XLSX and CSV use the tabular layout of `items import` (one row per item, sheet 事项清单). Text cells that',
     'start with = + - @ (or a tab, or an apostrophe) get a leading apostrophe so that Excel/WPS never run them as',
@@ -30,7 +31,11 @@ export default class ItemsExport extends TongbanCommand<ItemsExportResult> {
   static override flags = {
     out: Flags.string({ char: 'o', summary: 'File to write.', required: true }),
     format: Flags.option({ options: FORMATS, summary: 'Format (default: from the file name).' })(),
-    encoding: Flags.option({ options: OUT_ENCODINGS, default: 'utf8-bom' as const, summary: 'CSV text encoding.' })(),
+    encoding: Flags.option({
+      options: OUT_ENCODINGS,
+      default: 'utf8-bom' as const,
+      summary: 'CSV text encoding.',
+    })(),
     version: Flags.string({ summary: 'Catalogue to export: a version number, "latest" or "draft".' }),
   };
 
@@ -39,10 +44,14 @@ export default class ItemsExport extends TongbanCommand<ItemsExportResult> {
     const format = formatOf(flags.out, flags.format);
     if (!format) {
       const { TongbanError } = await import('@tongban/core/errors');
-      throw new TongbanError('usage.unknownFormat', `cannot tell the format of "${flags.out}" from its name`, {
-        where: { field: '--out' },
-        hint: 'name the file .xlsx, .csv or .json, or pass --format',
-      });
+      throw new TongbanError(
+        'usage.unknownFormat',
+        `cannot tell the format of "${flags.out}" from its name`,
+        {
+          where: { field: '--out' },
+          hint: 'name the file .xlsx, .csv or .json, or pass --format',
+        },
+      );
     }
     const store = await this.openStore(flags.data);
     const cat = flags.version

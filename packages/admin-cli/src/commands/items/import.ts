@@ -52,7 +52,10 @@ export default class ItemsImport extends TongbanCommand<ItemsImportResult> {
   ];
   static override args = { file: Args.string({ description: 'XLSX, CSV or JSON file', required: true }) };
   static override flags = {
-    'dry-run': Flags.boolean({ summary: 'Validate and show what would change, without writing.', default: false }),
+    'dry-run': Flags.boolean({
+      summary: 'Validate and show what would change, without writing.',
+      default: false,
+    }),
     format: Flags.option({ options: FORMATS, summary: 'Format, when the file name does not tell.' })(),
     encoding: Flags.option({ options: ENCODINGS, default: 'auto' as const, summary: 'CSV text encoding.' })(),
   };

@@ -65,7 +65,9 @@ describe('tongban items (real process, --json checked against its schema)', () =
     it(`exports ${format} ${extra.join(' ')} and imports it back losslessly, formulas neutralised`, async () => {
       const { data, dir, items } = await seeded();
       const out = join(dir, `out-${extra[1] ?? 'x'}.${format}`);
-      const exp = await tongbanJson(['items', 'export', '--version', 'draft', '--out', out, ...extra], { data });
+      const exp = await tongbanJson(['items', 'export', '--version', 'draft', '--out', out, ...extra], {
+        data,
+      });
       expect(exp.code).toBe(0);
       expect(S.ExportResult.parse(exp.json)).toMatchObject({ items: items.length, format });
       const bytes = readFileSync(out);
@@ -115,7 +117,9 @@ describe('tongban items (real process, --json checked against its schema)', () =
     const file = join(dir, 'changed.json');
     writeFileSync(file, JSON.stringify(changed));
     const before = snapshot(data);
-    const dry = S.ImportResult.parse((await tongbanJson(['items', 'import', file, '--dry-run'], { data })).json);
+    const dry = S.ImportResult.parse(
+      (await tongbanJson(['items', 'import', file, '--dry-run'], { data })).json,
+    );
     expect(dry.changes!.removed.map((i) => i.itemCode)).toEqual([items[0]!.itemCode]);
     expect(snapshot(data)).toEqual(before);
     const real = S.ImportResult.parse((await tongbanJson(['items', 'import', file], { data })).json);
@@ -143,7 +147,9 @@ describe('tongban items (real process, --json checked against its schema)', () =
 
   it('lists with filters, shows one item, searches by pinyin initials', async () => {
     const { data, items } = await seeded();
-    const county = S.ListResult.parse((await tongbanJson(['items', 'list', '--level', 'county'], { data })).json);
+    const county = S.ListResult.parse(
+      (await tongbanJson(['items', 'list', '--level', 'county'], { data })).json,
+    );
     expect(county.total).toBe(items.filter((i) => i.level === 'county').length);
     expect(county.items.every((i) => i.level === 'county')).toBe(true);
     const code = items[0]!.itemCode;
@@ -153,7 +159,9 @@ describe('tongban items (real process, --json checked against its schema)', () =
     expect(nf.code).toBe(4);
     expect(S.ErrorResult.parse(nf.json).error.code).toBe('item.notFound');
     const { pinyin } = await import('pinyin-pro');
-    const initials = pinyin(items[0]!.mainName, { pattern: 'first', toneType: 'none', type: 'array' }).join('');
+    const initials = pinyin(items[0]!.mainName, { pattern: 'first', toneType: 'none', type: 'array' }).join(
+      '',
+    );
     const hits = S.SearchResult.parse((await tongbanJson(['items', 'search', initials], { data })).json);
     expect(hits.hits.map((h) => h.itemCode)).toContain(code);
   });
@@ -182,7 +190,9 @@ describe('tongban items (real process, --json checked against its schema)', () =
     const bad = join(repoRoot, 'packages/admin-cli/test-fixtures/bad-imports/duplicate-codes.csv');
     const run = await tongbanJson(['items', 'validate', bad], { data });
     expect(run.code).toBe(2);
-    expect(S.ValidateResult.parse(run.json).problems.some((p) => p.rule === 'catalogue.duplicateKey')).toBe(true);
+    expect(S.ValidateResult.parse(run.json).problems.some((p) => p.rule === 'catalogue.duplicateKey')).toBe(
+      true,
+    );
   });
 
   it('an empty data directory: versions is empty, list says how to start (exit 4)', async () => {
@@ -205,12 +215,16 @@ describe('tongban items (real process, --json checked against its schema)', () =
 
   it('every command has help with examples', async () => {
     const ids = Object.keys(
-      (JSON.parse(readFileSync(join(repoRoot, 'packages/admin-cli/oclif.manifest.json'), 'utf8')) as {
-        commands: Record<string, { examples?: string[] }>;
-      }).commands,
+      (
+        JSON.parse(readFileSync(join(repoRoot, 'packages/admin-cli/oclif.manifest.json'), 'utf8')) as {
+          commands: Record<string, { examples?: string[] }>;
+        }
+      ).commands,
     );
     expect(ids.length).toBeGreaterThanOrEqual(13);
-    const manifest = JSON.parse(readFileSync(join(repoRoot, 'packages/admin-cli/oclif.manifest.json'), 'utf8'));
+    const manifest = JSON.parse(
+      readFileSync(join(repoRoot, 'packages/admin-cli/oclif.manifest.json'), 'utf8'),
+    );
     for (const id of ids) expect(manifest.commands[id].examples?.length, id).toBeGreaterThan(0);
     const help = await tongban(['items', 'import', '--help']);
     expect(help.stdout).toContain('EXAMPLES');

@@ -20,7 +20,8 @@ export interface ItemsSearchResult {
 }
 
 export default class ItemsSearch extends TongbanCommand<ItemsSearchResult> {
-  static override summary = 'Find items by name, item code or pinyin (全拼 or 首字母, e.g. "sfz" for 身份证).';
+  static override summary =
+    'Find items by name, item code or pinyin (全拼 or 首字母, e.g. "sfz" for 身份证).';
   static override examples = [
     '<%= config.bin %> <%= command.id %> 营业执照',
     '<%= config.bin %> <%= command.id %> yyzz --level county',

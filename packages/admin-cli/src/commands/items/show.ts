@@ -58,7 +58,10 @@ export default class ItemsShow extends TongbanCommand<ItemsShowResult> {
           ['依据 basis', i.legalBasis.join('; ')],
           ['材料 materials', i.materials.map((m) => `${m.name}${m.tolerable ? '(容缺)' : ''}`).join('、')],
           ['流程 process', i.process.join(' → ')],
-          ['收费 fees', i.fees.length ? i.fees.map((f) => `${f.name} ${f.amount}元`).join('、') : '不收费 free'],
+          [
+            '收费 fees',
+            i.fees.length ? i.fees.map((f) => `${f.name} ${f.amount}元`).join('、') : '不收费 free',
+          ],
           ['表单 forms', i.forms.map((f) => f.name).join('、')],
         ]),
       );

@@ -14,7 +14,8 @@ export interface ItemsUniformityResult {
 }
 
 export default class ItemsUniformity extends TongbanCommand<ItemsUniformityResult> {
-  static override summary = '三级十同 report: item codes whose ten elements differ across levels (seed 004 3.10).';
+  static override summary =
+    '三级十同 report: item codes whose ten elements differ across levels (seed 004 3.10).';
   static override description = [
     'The ten elements: main name, sub name, type, code, legal basis, materials, process, fees, promised time',
     'limit, forms. For every item code implemented by several levels or units, lists each element that differs',

@@ -26,7 +26,9 @@ export default class ItemsValidate extends TongbanCommand<ItemsValidateResult> {
     '<%= config.bin %> <%= command.id %> catalogue.csv --encoding gbk --json',
     '<%= config.bin %> <%= command.id %>                # the draft in the store',
   ];
-  static override args = { file: Args.string({ description: 'XLSX, CSV or JSON file (default: the draft)' }) };
+  static override args = {
+    file: Args.string({ description: 'XLSX, CSV or JSON file (default: the draft)' }),
+  };
   static override flags = {
     format: Flags.option({ options: FORMATS, summary: 'Format, when the file name does not tell.' })(),
     encoding: Flags.option({ options: ENCODINGS, default: 'auto' as const, summary: 'CSV text encoding.' })(),

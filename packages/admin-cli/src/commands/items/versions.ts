@@ -11,7 +11,10 @@ export interface ItemsVersionsResult {
 
 export default class ItemsVersions extends TongbanCommand<ItemsVersionsResult> {
   static override summary = 'List the published catalogue versions (who, when, why) and the draft.';
-  static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json'];
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --json',
+  ];
 
   async run(): Promise<ItemsVersionsResult> {
     const { flags } = await this.parse(ItemsVersions);

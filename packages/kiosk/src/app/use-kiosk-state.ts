@@ -1,0 +1,129 @@
+/**
+ * The session reducer: which screen is shown, who the applicant is, which item and materials were chosen.
+ * Pure, so it is tested without a terminal. Ending a session (finish key or idle) returns the initial state:
+ * nothing of the applicant stays (DESIGN "Conventions": a kiosk session forgets the applicant).
+ */
+import type { ServiceItem } from '@tongban/core/catalogue';
+import type { MessageLocale } from '@tongban/core/messages';
+import type { Receipt } from '@tongban/core/receipts';
+import type { Applicant } from '../services/kiosk-services.js';
+
+export type Screen =
+  | 'attract'
+  | 'menu'
+  | 'identify'
+  | 'find'
+  | 'guide'
+  | 'materials'
+  | 'submit'
+  | 'receipt'
+  | 'progress'
+  | 'rate'
+  | 'window';
+
+export type ThemeName = 'standard' | 'large';
+
+export type PrintState = { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; why: string };
+
+export interface KioskState {
+  screen: Screen;
+  history: Screen[];
+  locale: MessageLocale;
+  /** The configured language, restored when a session ends. */
+  homeLocale: MessageLocale;
+  theme: ThemeName;
+  applicant?: Applicant;
+  /** Screen to open once the applicant is identified. */
+  after?: Screen;
+  item?: ServiceItem;
+  /** Materials handed in and those that follow later (容缺). */
+  submitted?: string[];
+  later?: string[];
+  receipt?: Receipt;
+  print?: PrintState;
+  /** Idle warning shown (seconds left). */
+  idleWarning?: number;
+  /** Sessions ended so far (a key for remounting screens with fresh state). */
+  session: number;
+}
+
+export type KioskAction =
+  | { type: 'start' }
+  | { type: 'go'; screen: Screen }
+  | { type: 'back' }
+  | { type: 'identified'; applicant: Applicant }
+  | { type: 'pickItem'; item: ServiceItem }
+  | { type: 'materialsChecked'; submitted: string[]; later: string[] }
+  | { type: 'submitted'; receipt: Receipt }
+  | { type: 'printed'; print: PrintState }
+  | { type: 'toggleTheme' }
+  | { type: 'toggleLocale' }
+  | { type: 'idleWarning'; secondsLeft: number }
+  | { type: 'activity' }
+  | { type: 'end' };
+
+/** Screens that need an identified applicant first. */
+const NEEDS_APPLICANT: readonly Screen[] = ['find', 'rate'];
+
+export function initialKioskState(locale: MessageLocale, session = 0): KioskState {
+  return { screen: 'attract', history: [], locale, homeLocale: locale, theme: 'standard', session };
+}
+
+function go(s: KioskState, screen: Screen): KioskState {
+  if (NEEDS_APPLICANT.includes(screen) && !s.applicant) {
+    return { ...s, history: [...s.history, s.screen], screen: 'identify', after: screen };
+  }
+  return { ...s, history: [...s.history, s.screen], screen };
+}
+
+export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
+  switch (a.type) {
+    case 'start':
+      return s.screen === 'attract' ? { ...s, screen: 'menu', history: [] } : s;
+    case 'go':
+      return go(s, a.screen);
+    case 'back': {
+      if (s.screen === 'receipt') return { ...s, screen: 'menu', history: [] };
+      const prev = s.history.at(-1);
+      if (!prev) return s.screen === 'menu' ? s : { ...s, screen: 'menu' };
+      return { ...s, screen: prev, history: s.history.slice(0, -1) };
+    }
+    case 'identified': {
+      const next = s.screen === 'identify' || s.screen === 'attract' ? (s.after ?? 'menu') : s.screen;
+      const history = s.screen === 'attract' ? [] : s.history;
+      const { after: _after, ...rest } = s;
+      return { ...rest, applicant: a.applicant, screen: next, history };
+    }
+    case 'pickItem':
+      return {
+        ...s,
+        item: a.item,
+        history: [...s.history, s.screen],
+        screen: 'guide',
+        submitted: undefined,
+        later: undefined,
+      } as KioskState;
+    case 'materialsChecked':
+      return { ...s, submitted: a.submitted, later: a.later, history: [...s.history, s.screen], screen: 'submit' };
+    case 'submitted':
+      return { ...s, receipt: a.receipt, print: { kind: 'printing' }, screen: 'receipt', history: [] };
+    case 'printed':
+      return { ...s, print: a.print };
+    case 'toggleTheme':
+      return { ...s, theme: s.theme === 'standard' ? 'large' : 'standard' };
+    case 'toggleLocale':
+      return { ...s, locale: s.locale === 'zh-CN' ? 'en' : 'zh-CN' };
+    case 'idleWarning':
+      return { ...s, idleWarning: a.secondsLeft };
+    case 'activity':
+      if (s.idleWarning === undefined) return s;
+      return withoutWarning(s);
+    case 'end':
+      return initialKioskState(s.homeLocale, s.session + 1);
+  }
+}
+
+function withoutWarning(s: KioskState): KioskState {
+  const { idleWarning: _w, ...rest } = s;
+  return rest;
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * tongban-kiosk [--demo] [--config FILE] [--data DIR]
+ *   --demo    simulated reader and printer, sample catalogue in a fresh temporary data directory
+ *   --config  kiosk configuration file (JSON, see README); devices "simulated" or a serial port path
+ *   --data    data directory of the store (overrides the configuration)
+ * Exit codes: 0 normal end, 2 bad arguments or configuration, 1 anything else.
+ */
+import { parseArgs } from 'node:util';
+import { TongbanError } from '@tongban/core/errors';
+import { runKiosk } from './start.js';
+
+async function main(): Promise<number> {
+  let values: { demo?: boolean; config?: string; data?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        demo: { type: 'boolean' },
+        config: { type: 'string' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\nusage: tongban-kiosk [--demo] [--config FILE] [--data DIR]\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write('usage: tongban-kiosk [--demo] [--config FILE] [--data DIR]\n');
+    return 0;
+  }
+  if (!values.demo && !values.config) {
+    process.stderr.write('give --config FILE for a real kiosk, or --demo for simulated devices\n');
+    return 2;
+  }
+  try {
+    await runKiosk({ demo: values.demo ?? false, configFile: values.config, data: values.data });
+    return 0;
+  } catch (e) {
+    if (e instanceof TongbanError) {
+      process.stderr.write(`${e.describe()}\n`);
+      return 2;
+    }
+    process.stderr.write(`${(e as Error).stack ?? e}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
