@@ -3,7 +3,9 @@
  * frames exchanged (10 bits a byte), and the frame parser's throughput beside a naive parser, all in one run.
  * Goal (issue 4): <= 130 ms from card placed to IdentityCard.   Run: npx tsx bench/card-read.ts [placements]
  */
+
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 
 // Workspace packages are imported from their TypeScript sources (the "source" export condition), so the bench
 // needs no build: re-run this file with that condition when it is missing.
@@ -30,7 +32,6 @@ function stats(xs: number[]) {
 const f1 = (n: number) => n.toFixed(1);
 
 async function main() {
-  const { once } = await import('node:events');
   const devices = await import('@tongban/devices');
   const { ptyPair } = await import('../packages/devices/src/test-support/socat.js');
   const {

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { itemsToRows, TABULAR_SHEET_NAME } from '@tongban/core/catalogue';
 import ExcelJS from 'exceljs';
-import { generateCatalogue } from '../fixtures/src/synthetic-catalogue.ts';
+import { generateCatalogue } from '../fixtures/src/synthetic-catalogue.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const n = Number(process.argv[2] ?? 10_000);
