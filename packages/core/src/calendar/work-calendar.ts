@@ -172,7 +172,7 @@ export class WorkCalendar {
     for (let day = lo + 1; day <= hi; day++) {
       if (this.#isWorking(day) && !spans.some((p) => day >= p.first && day <= p.last)) n++;
     }
-    return sign * n;
+    return n === 0 ? 0 : sign * n; // never -0
   }
 
   #checkLoaded(day: number): void {
