@@ -33,7 +33,7 @@ async function until(text: string) {
   for (let i = 0; i < 5000 && !(app.lastFrame() ?? '').includes(text); i++) await new Promise((r) => setTimeout(r, 2));
   await new Promise((r) => setTimeout(r, 30));
 }
-await until('按任意键');
+console.error('rendered'); await until('按任意键'); console.error('attract');
 app.stdin.write(' ');
 await until('1.');
 app.stdin.write('1');
