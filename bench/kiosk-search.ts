@@ -9,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 if (!process.execArgv.some((a) => a.includes('conditions'))) {
   const r = spawnSync(process.execPath, ['--conditions=source', ...process.execArgv, ...process.argv.slice(1)], {
     stdio: 'inherit',
+    // the kiosk's JSX settings (react-jsx), and React as the kiosk binary runs it
+    env: { ...process.env, TSX_TSCONFIG_PATH: 'packages/kiosk/tsconfig.json', NODE_ENV: 'production' },
   });
   process.exit(r.status ?? 1);
 }
@@ -33,7 +35,7 @@ async function until(text: string) {
   for (let i = 0; i < 5000 && !(app.lastFrame() ?? '').includes(text); i++) await new Promise((r) => setTimeout(r, 2));
   await new Promise((r) => setTimeout(r, 30));
 }
-console.error('rendered'); await until('按任意键'); console.error('attract');
+await until('按任意键');
 app.stdin.write(' ');
 await until('1.');
 app.stdin.write('1');

@@ -7,8 +7,6 @@
  * Exit codes: 0 normal end, 2 bad arguments or configuration, 1 anything else.
  */
 import { parseArgs } from 'node:util';
-import { TongbanError } from '@tongban/core/errors';
-import { runKiosk } from './start.js';
 
 async function main(): Promise<number> {
   let values: { demo?: boolean; config?: string; data?: string; help?: boolean };
@@ -33,6 +31,10 @@ async function main(): Promise<number> {
     process.stderr.write('give --config FILE for a real kiosk, or --demo for simulated devices\n');
     return 2;
   }
+  // React's production build: a kiosk is not a development session (and starts faster).
+  process.env.NODE_ENV ??= 'production';
+  const { TongbanError } = await import('@tongban/core/errors');
+  const { runKiosk } = await import('./start.js');
   try {
     await runKiosk({ demo: values.demo ?? false, configFile: values.config, data: values.data });
     return 0;
