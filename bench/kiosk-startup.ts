@@ -33,9 +33,14 @@ function vmHwmMiB(pid: number): number {
 function firstScreen(command: string, marker: string): Promise<{ ms: number; rssMiB: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('script', ['-qfec', `stty cols 100 rows 30; exec ${command}`, '/dev/null'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn('script', ['-qfec', `stty cols 100 rows 30; exec ${command}`, '/dev/null'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`no "${marker}" after 20 s: ${out.slice(-300)}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`no "${marker}" after 20 s: ${out.slice(-300)}`)),
+      20_000,
+    );
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString('utf8');
       if (!out.includes(marker)) return;
@@ -44,7 +49,9 @@ function firstScreen(command: string, marker: string): Promise<{ ms: number; rss
       child.stdout.removeAllListeners('data');
       let rssMiB = Number.NaN;
       try {
-        const pid = Number(execFileSync('pgrep', ['-P', String(child.pid), 'node'], { encoding: 'utf8' }).trim());
+        const pid = Number(
+          execFileSync('pgrep', ['-P', String(child.pid), 'node'], { encoding: 'utf8' }).trim(),
+        );
         rssMiB = vmHwmMiB(pid);
         process.kill(pid, 'SIGTERM');
       } catch {
@@ -72,6 +79,10 @@ for (let i = 0; i < RUNS; i++) {
 rmSync(work, { recursive: true, force: true });
 const ratio = median(kioskMs) / median(helloMs);
 console.log(`runs: ${RUNS} (alternating, median)`);
-console.log(`bare Ink hello   ${median(helloMs).toFixed(0)} ms   peak RSS ${median(helloRss).toFixed(1)} MiB`);
-console.log(`kiosk --demo     ${median(kioskMs).toFixed(0)} ms   peak RSS ${median(rss).toFixed(1)} MiB (max ${Math.max(...rss).toFixed(1)})`);
+console.log(
+  `bare Ink hello   ${median(helloMs).toFixed(0)} ms   peak RSS ${median(helloRss).toFixed(1)} MiB`,
+);
+console.log(
+  `kiosk --demo     ${median(kioskMs).toFixed(0)} ms   peak RSS ${median(rss).toFixed(1)} MiB (max ${Math.max(...rss).toFixed(1)})`,
+);
 console.log(`ratio            ${ratio.toFixed(2)}x   (goal <= 1.1x; peak RSS goal <= 120 MiB)`);

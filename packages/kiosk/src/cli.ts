@@ -20,7 +20,9 @@ async function main(): Promise<number> {
       },
     }));
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\nusage: tongban-kiosk [--demo] [--config FILE] [--data DIR]\n`);
+    process.stderr.write(
+      `${(e as Error).message}\nusage: tongban-kiosk [--demo] [--config FILE] [--data DIR]\n`,
+    );
     return 2;
   }
   if (values.help) {

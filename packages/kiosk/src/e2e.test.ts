@@ -29,7 +29,10 @@ beforeAll(() => {
       timeouts: { idleSeconds: 10, warningSeconds: 3 },
     }),
   );
-  kiosk = new TmuxSession(`kiosk-e2e-${process.pid}`, `node ${cli} --demo --config ${config} --data ${join(dir, 'data')}`);
+  kiosk = new TmuxSession(
+    `kiosk-e2e-${process.pid}`,
+    `node ${cli} --demo --config ${config} --data ${join(dir, 'data')}`,
+  );
 }, 120_000);
 
 afterAll(() => {

@@ -39,7 +39,9 @@ export interface Prepared {
 export async function prepareKiosk(options: StartOptions): Promise<Prepared> {
   const config = options.configFile ? loadKioskConfig(options.configFile) : demoConfig();
   const dataDir =
-    options.data ?? config.dataDir ?? (options.demo ? mkdtempSync(join(tmpdir(), 'tongban-demo-')) : undefined);
+    options.data ??
+    config.dataDir ??
+    (options.demo ? mkdtempSync(join(tmpdir(), 'tongban-demo-')) : undefined);
   const store = await openStore(dataDir ? { data: dataDir } : {});
   if (options.demo) await ensureSampleCatalogue(store);
   const services = await KioskServices.open(store, config);

@@ -4,6 +4,7 @@
  */
 import type { Key } from 'ink';
 
-export const isBack = (input: string, key: Key) => key.escape || input === '-' || (key.backspace && input === '') || key.delete;
+export const isBack = (input: string, key: Key) =>
+  key.escape || input === '-' || (key.backspace && input === '') || key.delete;
 export const isGlobalKey = (input: string) => input === '*' || input === '/';
 export const isDigit = (input: string) => /^[0-9]$/.test(input);

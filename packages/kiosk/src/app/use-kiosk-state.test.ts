@@ -30,7 +30,10 @@ describe('kiosk session reducer', () => {
   });
 
   it('a key press clears the idle warning', () => {
-    const s = kioskReducer({ ...initialKioskState('en'), screen: 'menu' }, { type: 'idleWarning', secondsLeft: 5 });
+    const s = kioskReducer(
+      { ...initialKioskState('en'), screen: 'menu' },
+      { type: 'idleWarning', secondsLeft: 5 },
+    );
     expect(kioskReducer(s, { type: 'activity' }).idleWarning).toBeUndefined();
   });
 });

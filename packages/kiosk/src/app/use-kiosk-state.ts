@@ -104,7 +104,13 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
         later: undefined,
       } as KioskState;
     case 'materialsChecked':
-      return { ...s, submitted: a.submitted, later: a.later, history: [...s.history, s.screen], screen: 'submit' };
+      return {
+        ...s,
+        submitted: a.submitted,
+        later: a.later,
+        history: [...s.history, s.screen],
+        screen: 'submit',
+      };
     case 'submitted':
       return { ...s, receipt: a.receipt, print: { kind: 'printing' }, screen: 'receipt', history: [] };
     case 'printed':

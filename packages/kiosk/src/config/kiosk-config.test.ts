@@ -12,14 +12,18 @@ const write = (text: string) => {
 
 describe('kiosk configuration file', () => {
   it('fills defaults: simulated devices, zh-CN, 90 s idle', () => {
-    const c = loadKioskConfig(write(JSON.stringify({ hall: { name: '某中心', site: 'HRB1' }, terminal: { id: 'K1' } })));
+    const c = loadKioskConfig(
+      write(JSON.stringify({ hall: { name: '某中心', site: 'HRB1' }, terminal: { id: 'K1' } })),
+    );
     expect(c.language).toBe('zh-CN');
     expect(c.devices.reader.port).toBe('simulated');
     expect(c.timeouts.idleSeconds).toBe(90);
   });
 
   it('names every bad field with the file and how to mend it', () => {
-    const file = write(JSON.stringify({ hall: { name: '', site: 'LOU' }, terminal: {}, timeouts: { idleSeconds: 2 } }));
+    const file = write(
+      JSON.stringify({ hall: { name: '', site: 'LOU' }, terminal: {}, timeouts: { idleSeconds: 2 } }),
+    );
     try {
       loadKioskConfig(file);
       expect.unreachable();

@@ -65,10 +65,14 @@ export function parseKioskConfig(input: unknown, file = '(config)'): KioskConfig
   const r = KioskConfig.safeParse(input);
   if (r.success) return r.data;
   const problems = r.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`);
-  throw new KioskConfigError('kiosk.config', `${file} is not a valid kiosk configuration:\n  ${problems.join('\n  ')}`, {
-    where: { file, field: r.error.issues[0]?.path.join('.') },
-    hint: 'mend the fields above; see the kiosk README section "Configuration" for an example',
-  });
+  throw new KioskConfigError(
+    'kiosk.config',
+    `${file} is not a valid kiosk configuration:\n  ${problems.join('\n  ')}`,
+    {
+      where: { file, field: r.error.issues[0]?.path.join('.') },
+      hint: 'mend the fields above; see the kiosk README section "Configuration" for an example',
+    },
+  );
 }
 
 /** Reads and validates a JSON configuration file. */

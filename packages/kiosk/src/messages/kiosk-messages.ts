@@ -2,7 +2,7 @@
  * Words the kiosk shows, in the shape of core's message catalogue ([zh-CN, en] per key, `{name}` placeholders),
  * kept here until core's MESSAGES spreads a kiosk area (DESIGN "Conventions": words live in catalogues).
  */
-import { type MessageLocale, messageTemplate, isMessageKey } from '@tongban/core/messages';
+import { isMessageKey, type MessageLocale, messageTemplate } from '@tongban/core/messages';
 
 export const kioskMessages = {
   'app.title': ['通办 · 24小时自助服务', 'Tongban · 24-hour self-service'],
@@ -27,13 +27,25 @@ export const kioskMessages = {
   'identify.card': ['请将身份证放在读卡器上', 'Place your ID card on the reader'],
   'identify.or': ['或用数字键输入18位身份证号（X 用 . 键）', 'or type your 18-digit ID number (. for X)'],
   'identify.name': ['请输入姓名（拼音或汉字均可）', 'Type your name'],
-  'identify.bad': ['身份证号校验不通过，请检查后重新输入', 'The ID number does not check out; please check it'],
+  'identify.bad': [
+    '身份证号校验不通过，请检查后重新输入',
+    'The ID number does not check out; please check it',
+  ],
   'identify.short': ['还需输入 {n} 位', '{n} more characters'],
-  'identify.readerDown': ['读卡器暂不可用，请用键盘输入证件号', 'The card reader is unavailable: type your ID number'],
-  'identify.readFailed': ['读卡失败，请取下身份证后重新放置', 'The card could not be read: take it away and place it again'],
+  'identify.readerDown': [
+    '读卡器暂不可用，请用键盘输入证件号',
+    'The card reader is unavailable: type your ID number',
+  ],
+  'identify.readFailed': [
+    '读卡失败，请取下身份证后重新放置',
+    'The card could not be read: take it away and place it again',
+  ],
   'find.title': ['查找事项', 'Find a service'],
   'find.categories': ['按窗口分类浏览', 'Browse by window category'],
-  'find.search': ['搜索（汉字、事项编码或拼音首字母，如 sfz）：', 'Search (name, item code or pinyin initials, e.g. sfz):'],
+  'find.search': [
+    '搜索（汉字、事项编码或拼音首字母，如 sfz）：',
+    'Search (name, item code or pinyin initials, e.g. sfz):',
+  ],
   'find.none': ['没有找到相符的事项', 'No service matches'],
   'find.count': ['共 {n} 项', '{n} found'],
   'guide.title': ['办事指南', 'Service guide'],
@@ -71,9 +83,15 @@ export const kioskMessages = {
   'receipt.number': ['申请编号：{n}', 'Application no.: {n}'],
   'receipt.printed': ['回执已打印，请取走', 'Your receipt is printed: please take it'],
   'receipt.printing': ['正在打印回执…', 'Printing the receipt…'],
-  'receipt.onScreen': ['打印机故障（{why}），请拍照保存以下回执', 'Printer trouble ({why}): photograph this receipt'],
+  'receipt.onScreen': [
+    '打印机故障（{why}），请拍照保存以下回执',
+    'Printer trouble ({why}): photograph this receipt',
+  ],
   'progress.title': ['查询办理进度', 'Check progress'],
-  'progress.prompt': ['输入申请编号，或放置身份证查询本人办件', 'Type the application number, or place your ID card'],
+  'progress.prompt': [
+    '输入申请编号，或放置身份证查询本人办件',
+    'Type the application number, or place your ID card',
+  ],
   'progress.notFound': ['没有找到该申请编号', 'No case with this number'],
   'progress.due': ['承诺办结日期：{date}', 'Due by: {date}'],
   'progress.waiting': ['当前等待：{who}', 'Now waiting on: {who}'],
@@ -82,10 +100,16 @@ export const kioskMessages = {
   'progress.none': ['没有您的办件', 'You have no cases'],
   'rate.title': ['评价服务', 'Rate the service'],
   'rate.prompt': ['选择要评价的办件，然后按 1-5 评分', 'Pick a case, then press 1-5'],
-  'rate.levels': ['1 非常不满意  2 不满意  3 基本满意  4 满意  5 非常满意', '1 very bad  2 bad  3 fair  4 good  5 very good'],
+  'rate.levels': [
+    '1 非常不满意  2 不满意  3 基本满意  4 满意  5 非常满意',
+    '1 very bad  2 bad  3 fair  4 good  5 very good',
+  ],
   'rate.done': ['感谢您的评价', 'Thank you for your rating'],
   'soon.title': ['此功能请到服务窗口办理', 'Please use a service window for this'],
-  'idle.warning': ['长时间无操作，{n} 秒后将自动退出并清除您的信息。按任意键继续', 'No activity: leaving in {n} s and forgetting your details. Press any key to stay'],
+  'idle.warning': [
+    '长时间无操作，{n} 秒后将自动退出并清除您的信息。按任意键继续',
+    'No activity: leaving in {n} s and forgetting your details. Press any key to stay',
+  ],
   'keys.confirm': ['确认', 'Enter'],
   'keys.back': ['返回', 'Back'],
   'keys.move': ['↑↓ 选择', '↑↓ move'],
@@ -94,7 +118,10 @@ export const kioskMessages = {
   'keys.lang': ['/ English', '/ 中文'],
   'keys.home': ['0 结束', '0 finish'],
   'keys.demo': ['演示: Ctrl+K 放身份证  Ctrl+P 打印机缺纸', 'Demo: Ctrl+K place card  Ctrl+P paper out'],
-  'status.line': ['读卡器 {reader} · 打印机 {printer} · 目录 v{version} · {terminal}', 'Reader {reader} · Printer {printer} · Catalogue v{version} · {terminal}'],
+  'status.line': [
+    '读卡器 {reader} · 打印机 {printer} · 目录 v{version} · {terminal}',
+    'Reader {reader} · Printer {printer} · Catalogue v{version} · {terminal}',
+  ],
   'device.online': ['正常', 'ok'],
   'device.offline': ['离线', 'offline'],
   'device.busy': ['忙', 'busy'],

@@ -10,11 +10,11 @@ import {
   isClosed,
   loadCase,
   parseApplicationNumber,
+  STATE_NAMES,
   submitCase,
   type TimelineEntry,
   timeline,
   UNIT_NAMES,
-  STATE_NAMES,
   waitingOn,
 } from '@tongban/core/cases';
 import {
@@ -27,13 +27,16 @@ import {
   searchItems,
 } from '@tongban/core/catalogue';
 import { formatLocalDate } from '@tongban/core/messages';
-import { Ratings, type RatingLevel } from '@tongban/core/ratings';
+import { type RatingLevel, Ratings } from '@tongban/core/ratings';
 import { createReceipt, type Receipt } from '@tongban/core/receipts';
 import type { CaseSummary, Store } from '@tongban/core/store';
 import type { KioskConfig } from '../config/kiosk-config.js';
 
 /** The sample catalogue of the repository (same depth from src/ and dist/). */
-export const SAMPLE_CATALOGUE = new URL('../../../../fixtures/catalogue/sample-catalogue.json', import.meta.url);
+export const SAMPLE_CATALOGUE = new URL(
+  '../../../../fixtures/catalogue/sample-catalogue.json',
+  import.meta.url,
+);
 
 export interface Applicant {
   name: string;
@@ -81,7 +84,9 @@ export class KioskServices {
   static async open(store: Store, config: KioskConfig): Promise<KioskServices> {
     const cat = await store.catalogue();
     if (!cat || cat.items.length === 0) {
-      throw new Error('no published catalogue in the data directory: run `tongban items publish` (or --demo)');
+      throw new Error(
+        'no published catalogue in the data directory: run `tongban items publish` (or --demo)',
+      );
     }
     return new KioskServices(store, config, dedupe(cat.items), cat.version);
   }
@@ -121,8 +126,12 @@ export class KioskServices {
       at,
       promisedDays: s.item.promisedDays,
       promisedDueDate: this.promisedDate(s.item, at),
-      lines: c.materials.missing.length > 0 ? [{ label: '待补材料', value: c.materials.missing.join('、') }] : [],
-      notes: ['凭申请编号或身份证在自助终端查询办理进度', `监督投诉电话 ${s.item.contact.complaintPhone ?? '12345'}`],
+      lines:
+        c.materials.missing.length > 0 ? [{ label: '待补材料', value: c.materials.missing.join('、') }] : [],
+      notes: [
+        '凭申请编号或身份证在自助终端查询办理进度',
+        `监督投诉电话 ${s.item.contact.complaintPhone ?? '12345'}`,
+      ],
       terminalId: this.config.terminal.id,
     });
     return { caseRecord: c, receipt };

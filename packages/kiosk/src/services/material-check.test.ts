@@ -5,7 +5,9 @@ import { checkMaterials } from './material-check.js';
 
 const items = sampleItems().map((i) => ServiceItem.parse(i));
 const withTolerable = items.find(
-  (i) => i.materials.some((m) => m.tolerable) && i.materials.filter((m) => !m.eLicence && m.kind === 'key').length >= 1,
+  (i) =>
+    i.materials.some((m) => m.tolerable) &&
+    i.materials.filter((m) => !m.eLicence && m.kind === 'key').length >= 1,
 )!;
 
 describe('material check at the kiosk', () => {
@@ -17,7 +19,9 @@ describe('material check at the kiosk', () => {
   });
 
   it('tolerance when only tolerable secondary materials are missing (seed 002 3.5, seed 004 6.5)', () => {
-    const ticked = new Set(withTolerable.materials.filter((m) => !m.eLicence && !m.tolerable).map((m) => m.name));
+    const ticked = new Set(
+      withTolerable.materials.filter((m) => !m.eLicence && !m.tolerable).map((m) => m.name),
+    );
     const v = checkMaterials(withTolerable, ticked);
     expect(v.kind).toBe('tolerance');
   });

@@ -19,7 +19,12 @@ export function materialsToBring(item: ServiceItem): Material[] {
 export function checkMaterials(item: ServiceItem, ticked: ReadonlySet<string>): MaterialVerdict {
   const fetched = item.materials.filter((m) => m.eLicence !== undefined).map((m) => m.name);
   const absent = materialsToBring(item).filter((m) => !ticked.has(m.name));
-  const submitted = [...fetched, ...materialsToBring(item).filter((m) => ticked.has(m.name)).map((m) => m.name)];
+  const submitted = [
+    ...fetched,
+    ...materialsToBring(item)
+      .filter((m) => ticked.has(m.name))
+      .map((m) => m.name),
+  ];
   if (absent.length === 0) return { kind: 'complete', submitted };
   if (absent.every((m) => m.tolerable && m.kind === 'secondary'))
     return { kind: 'tolerance', submitted, later: absent.map((m) => m.name) };

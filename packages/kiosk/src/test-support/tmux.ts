@@ -7,7 +7,17 @@ export class TmuxSession {
     command: string,
     size = { cols: 100, rows: 30 },
   ) {
-    execFileSync('tmux', ['new-session', '-d', '-s', name, '-x', String(size.cols), '-y', String(size.rows), command]);
+    execFileSync('tmux', [
+      'new-session',
+      '-d',
+      '-s',
+      name,
+      '-x',
+      String(size.cols),
+      '-y',
+      String(size.rows),
+      command,
+    ]);
   }
 
   keys(...keys: string[]): void {

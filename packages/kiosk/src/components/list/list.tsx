@@ -21,7 +21,11 @@ export function List({ rows, index, theme, numbered = true }: ListProps) {
         const selected = at === index;
         return (
           <Box key={`${at}:${row}`} marginBottom={theme.gap}>
-            <Text color={selected ? theme.accent : theme.text} bold={theme.bold || selected} inverse={selected && theme.name === 'large'}>
+            <Text
+              color={selected ? theme.accent : theme.text}
+              bold={theme.bold || selected}
+              inverse={selected && theme.name === 'large'}
+            >
               {selected ? theme.marker : ' '.repeat(theme.marker.length)}
               {numbered ? `${i + 1}. ` : ''}
               {row}

@@ -4,7 +4,11 @@ export interface ListState {
   count: number;
 }
 
-export type ListAction = { type: 'up' } | { type: 'down' } | { type: 'set'; index: number } | { type: 'reset'; count: number };
+export type ListAction =
+  | { type: 'up' }
+  | { type: 'down' }
+  | { type: 'set'; index: number }
+  | { type: 'reset'; count: number };
 
 export function listReducer(s: ListState, a: ListAction): ListState {
   switch (a.type) {

@@ -1,8 +1,8 @@
 import { formatLocalDateTime } from '@tongban/core/messages';
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useState } from 'react';
-import { useKiosk } from '../../app/kiosk-context.js';
 import { isGlobalKey } from '../../app/keys.js';
+import { useKiosk } from '../../app/kiosk-context.js';
 
 /** 待机页: what the kiosk does, the time and the hall's hours; any key or a card starts (seed 001 4.1.2). */
 export function AttractScreen() {

@@ -2,8 +2,8 @@ import { displayName, type ServiceItem } from '@tongban/core/catalogue';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { Frame } from '../../app/frame.js';
-import { useKiosk } from '../../app/kiosk-context.js';
 import { isDigit, isGlobalKey } from '../../app/keys.js';
+import { useKiosk } from '../../app/kiosk-context.js';
 import { List, rowForDigit } from '../../components/list/list.js';
 import { findMode, findReducer, initialFindState } from './use-find-state.js';
 
@@ -19,7 +19,8 @@ export function FindScreen() {
     if (mode === 'category') return services.inCategory(s.category ?? '');
     return [];
   }, [services, mode, s.query, s.category]);
-  const rows = mode === 'categories' ? services.categories : items.map((i) => `${displayName(i)}  ${i.itemCode}`);
+  const rows =
+    mode === 'categories' ? services.categories : items.map((i) => `${displayName(i)}  ${i.itemCode}`);
 
   const pick = (at: number) => {
     if (mode === 'categories') {
@@ -56,9 +57,17 @@ export function FindScreen() {
       </Text>
       <Box marginTop={1} flexDirection="column">
         <Text color={theme.muted}>
-          {mode === 'categories' ? t('find.categories') : mode === 'category' ? s.category : t('find.count', { n: items.length })}
+          {mode === 'categories'
+            ? t('find.categories')
+            : mode === 'category'
+              ? s.category
+              : t('find.count', { n: items.length })}
         </Text>
-        {rows.length === 0 ? <Text color={theme.warn}>{t('find.none')}</Text> : <List rows={rows} index={s.index} theme={theme} />}
+        {rows.length === 0 ? (
+          <Text color={theme.warn}>{t('find.none')}</Text>
+        ) : (
+          <List rows={rows} index={s.index} theme={theme} />
+        )}
       </Box>
     </Frame>
   );

@@ -1,8 +1,8 @@
 import { Text, useInput } from 'ink';
 import { useState } from 'react';
 import { Frame } from '../../app/frame.js';
-import { useKiosk } from '../../app/kiosk-context.js';
 import { isBack } from '../../app/keys.js';
+import { useKiosk } from '../../app/kiosk-context.js';
 import { guideLines } from './guide-lines.js';
 
 /** 办事指南: read, scroll with up/down, Enter to check the materials. */
@@ -21,7 +21,12 @@ export function GuideScreen() {
   return (
     <Frame title={t('guide.title')} keys={['keys.move', 'keys.confirm', 'keys.back']}>
       {lines.slice(top, top + height).map((l, i) => (
-        <Text key={`${top + i}`} color={i + top === 0 ? theme.accent : theme.text} bold={theme.bold || i + top === 0}>
+        <Text
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines of a text, identified by their position
+          key={`${top + i}`}
+          color={i + top === 0 ? theme.accent : theme.text}
+          bold={theme.bold || i + top === 0}
+        >
           {l}
         </Text>
       ))}

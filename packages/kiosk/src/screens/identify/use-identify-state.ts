@@ -11,10 +11,7 @@ export interface IdentifyState {
   problem?: 'short' | 'bad';
 }
 
-export type IdentifyAction =
-  | { type: 'key'; input: string }
-  | { type: 'erase' }
-  | { type: 'enter' };
+export type IdentifyAction = { type: 'key'; input: string } | { type: 'erase' } | { type: 'enter' };
 
 export const initialIdentifyState: IdentifyState = { phase: 'number', digits: '', name: '' };
 

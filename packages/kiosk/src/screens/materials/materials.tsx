@@ -1,8 +1,8 @@
 import { Box, Text, useInput } from 'ink';
 import { useReducer } from 'react';
 import { Frame } from '../../app/frame.js';
-import { useKiosk } from '../../app/kiosk-context.js';
 import { isBack, isDigit } from '../../app/keys.js';
+import { useKiosk } from '../../app/kiosk-context.js';
 import { checkMaterials, materialsToBring } from '../../services/material-check.js';
 import { initialMaterialsState, materialsReducer } from './use-materials-state.js';
 
@@ -24,7 +24,8 @@ export function MaterialsScreen() {
       const m = bring[Number(input) - 1];
       if (m) act({ type: 'toggle', name: m.name });
     } else if (key.return) {
-      if (verdict.kind === 'complete') dispatch({ type: 'materialsChecked', submitted: verdict.submitted, later: [] });
+      if (verdict.kind === 'complete')
+        dispatch({ type: 'materialsChecked', submitted: verdict.submitted, later: [] });
       else if (verdict.kind === 'tolerance')
         dispatch({ type: 'materialsChecked', submitted: verdict.submitted, later: verdict.later });
     } else if (isBack(input, key)) dispatch({ type: 'back' });
@@ -32,7 +33,11 @@ export function MaterialsScreen() {
   return (
     <Frame title={t('materials.title')} keys={['keys.pick', 'keys.confirm', 'keys.back']}>
       {bring.map((m, i) => (
-        <Text key={m.name} color={i === s.index ? theme.accent : theme.text} bold={theme.bold || i === s.index}>
+        <Text
+          key={m.name}
+          color={i === s.index ? theme.accent : theme.text}
+          bold={theme.bold || i === s.index}
+        >
           {i === s.index ? theme.marker : ' '.repeat(theme.marker.length)}
           {i + 1}. [{s.ticked.has(m.name) ? '✓' : ' '}] {m.name}
           {m.tolerable ? ` (${t('guide.tolerable')})` : ''}
@@ -44,7 +49,11 @@ export function MaterialsScreen() {
         </Text>
       ))}
       <Box marginTop={1} flexDirection="column">
-        {verdict.kind === 'complete' ? <Text color={theme.ok} bold>{t('materials.complete')}</Text> : null}
+        {verdict.kind === 'complete' ? (
+          <Text color={theme.ok} bold>
+            {t('materials.complete')}
+          </Text>
+        ) : null}
         {verdict.kind === 'tolerance' ? (
           <Text color={theme.ok} bold>
             {t('materials.tolerance')}: {verdict.later.join('、')}
@@ -52,7 +61,9 @@ export function MaterialsScreen() {
         ) : null}
         {verdict.kind === 'missing' ? (
           <>
-            <Text color={theme.warn} bold>{t('materials.missing')}</Text>
+            <Text color={theme.warn} bold>
+              {t('materials.missing')}
+            </Text>
             <Text color={theme.warn}>{verdict.missing.join('、')}</Text>
           </>
         ) : null}

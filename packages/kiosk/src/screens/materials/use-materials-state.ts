@@ -9,7 +9,8 @@ export type MaterialsAction = { type: 'toggle'; name: string } | { type: 'move';
 export const initialMaterialsState: MaterialsState = { ticked: new Set(), index: 0 };
 
 export function materialsReducer(s: MaterialsState, a: MaterialsAction): MaterialsState {
-  if (a.type === 'move') return { ...s, index: Math.min(Math.max(0, a.count - 1), Math.max(0, s.index + a.by)) };
+  if (a.type === 'move')
+    return { ...s, index: Math.min(Math.max(0, a.count - 1), Math.max(0, s.index + a.by)) };
   const ticked = new Set(s.ticked);
   if (ticked.has(a.name)) ticked.delete(a.name);
   else ticked.add(a.name);

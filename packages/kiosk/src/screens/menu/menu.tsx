@@ -1,8 +1,8 @@
 import { useInput } from 'ink';
 import { useReducer } from 'react';
-import { useKiosk } from '../../app/kiosk-context.js';
 import { Frame } from '../../app/frame.js';
 import { isBack, isDigit } from '../../app/keys.js';
+import { useKiosk } from '../../app/kiosk-context.js';
 import type { Screen } from '../../app/use-kiosk-state.js';
 import { List, rowForDigit } from '../../components/list/list.js';
 import { listReducer } from '../../components/list/use-list-state.js';

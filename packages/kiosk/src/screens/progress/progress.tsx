@@ -3,8 +3,8 @@ import type { CaseSummary } from '@tongban/core/store';
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useReducer, useState } from 'react';
 import { Frame } from '../../app/frame.js';
-import { useKiosk } from '../../app/kiosk-context.js';
 import { isGlobalKey } from '../../app/keys.js';
+import { useKiosk } from '../../app/kiosk-context.js';
 import { List } from '../../components/list/list.js';
 import type { ProgressView } from '../../services/kiosk-services.js';
 import { initialProgressState, progressReducer } from './use-progress-state.js';
@@ -59,7 +59,7 @@ export function ProgressScreen() {
           {view.waitingOn ? <Text>{t('progress.waiting', { who: view.waitingOn })}</Text> : null}
           {view.entries.map((e) => (
             <Text key={`${e.at}:${e.text}`} color={theme.text}>
-              {formatLocalDateTime(e.at, state.locale)}  {e.text}
+              {formatLocalDateTime(e.at, state.locale)} {e.text}
             </Text>
           ))}
         </Box>
@@ -71,7 +71,12 @@ export function ProgressScreen() {
           {idNumber ? (
             <Box flexDirection="column" marginTop={1}>
               <Text color={theme.muted}>{mine.length ? t('progress.mine') : t('progress.none')}</Text>
-              <List rows={mine.map((c) => `${c.caseId}  ${c.state}`)} index={s.index} theme={theme} numbered={false} />
+              <List
+                rows={mine.map((c) => `${c.caseId}  ${c.state}`)}
+                index={s.index}
+                theme={theme}
+                numbered={false}
+              />
             </Box>
           ) : null}
         </Box>

@@ -1,11 +1,11 @@
-import type { RatingLevel } from '@tongban/core/ratings';
 import { TongbanError } from '@tongban/core/errors';
+import type { RatingLevel } from '@tongban/core/ratings';
 import type { CaseSummary } from '@tongban/core/store';
 import { Text, useInput } from 'ink';
 import { useEffect, useState } from 'react';
 import { Frame } from '../../app/frame.js';
-import { useKiosk } from '../../app/kiosk-context.js';
 import { isBack } from '../../app/keys.js';
+import { useKiosk } from '../../app/kiosk-context.js';
 import { List } from '../../components/list/list.js';
 
 /** 好差评 (seed 003 三): pick one of your cases with up/down, press 1-5; a bad rating reopens work (core). */

@@ -3,8 +3,8 @@ import { TongbanError } from '@tongban/core/errors';
 import { Text, useInput } from 'ink';
 import { useReducer } from 'react';
 import { Frame } from '../../app/frame.js';
-import { useKiosk } from '../../app/kiosk-context.js';
 import { isBack, isDigit } from '../../app/keys.js';
+import { useKiosk } from '../../app/kiosk-context.js';
 import { List } from '../../components/list/list.js';
 import { coreWord } from '../../messages/kiosk-messages.js';
 import { initialSubmitState, optionsOf, submitReducer } from './use-submit-state.js';
@@ -15,7 +15,8 @@ export function SubmitScreen() {
   const item = state.item;
   const [s, act] = useReducer(submitReducer, item?.modes ?? [], initialSubmitState);
   const options = optionsOf(s);
-  const label = (o: string) => (s.step === 'mode' ? coreWord(`mode.${o}`, state.locale) : t(`delivery.${o}` as 'delivery.post'));
+  const label = (o: string) =>
+    s.step === 'mode' ? coreWord(`mode.${o}`, state.locale) : t(`delivery.${o}` as 'delivery.post');
 
   const submit = async () => {
     if (!item || !state.applicant || !s.mode || !s.delivery) return;
@@ -45,7 +46,8 @@ export function SubmitScreen() {
       else act({ type: 'pick', index: s.index });
     } else if (isDigit(input) && input !== '0') act({ type: 'pick', index: Number(input) - 1 });
     else if (isBack(input, key)) {
-      if (s.step === 'confirm' || s.step === 'failed' || (s.step === 'delivery' && s.modes.length > 1)) act({ type: 'back' });
+      if (s.step === 'confirm' || s.step === 'failed' || (s.step === 'delivery' && s.modes.length > 1))
+        act({ type: 'back' });
       else dispatch({ type: 'back' });
     }
   });
@@ -67,7 +69,9 @@ export function SubmitScreen() {
       {options.length > 0 ? <List rows={options.map(label)} index={s.index} theme={theme} /> : null}
       {s.step === 'confirm' ? <Text bold inverse color={theme.ok}>{` ${t('submit.confirm')} `}</Text> : null}
       {s.step === 'working' ? <Text>{t('submit.working')}</Text> : null}
-      {s.step === 'failed' ? <Text color={theme.warn}>{t('submit.failed', { why: s.error ?? '' })}</Text> : null}
+      {s.step === 'failed' ? (
+        <Text color={theme.warn}>{t('submit.failed', { why: s.error ?? '' })}</Text>
+      ) : null}
     </Frame>
   );
 }

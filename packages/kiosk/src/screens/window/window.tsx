@@ -1,7 +1,7 @@
 import { Text, useInput } from 'ink';
 import { Frame } from '../../app/frame.js';
-import { useKiosk } from '../../app/kiosk-context.js';
 import { isGlobalKey } from '../../app/keys.js';
+import { useKiosk } from '../../app/kiosk-context.js';
 
 /** Flows not yet on this kiosk (appointments, 一件事, complaints): send the applicant to a window. */
 export function WindowScreen() {
