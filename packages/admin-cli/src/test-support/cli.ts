@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 export const cliRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const repoRoot = join(cliRoot, '..', '..');
@@ -87,7 +88,13 @@ export function tongban(
       stderr += d;
     });
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? -1,
+        stdout: stripVTControlCharacters(stdout),
+        stderr: stripVTControlCharacters(stderr),
+      }),
+    );
   });
 }
 

@@ -16,7 +16,8 @@ export class TmuxSession {
       String(size.cols),
       '-y',
       String(size.rows),
-      command,
+      // Ink renders only the last frame when it thinks it runs in CI (is-in-ci): a kiosk is never in CI.
+      `env -u CI -u CONTINUOUS_INTEGRATION ${command}`,
     ]);
   }
 
