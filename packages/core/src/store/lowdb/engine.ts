@@ -43,7 +43,7 @@ interface VersionsDoc {
 }
 
 const INDEX_HINT =
-  'delete this file and run `tongban store rebuild-index` (LowdbStore.rebuildIndex): summaries are recomputed from the case logs';
+  'delete this file, then call LowdbStore.rebuildIndex() on the data directory: summaries are recomputed from the case logs';
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
