@@ -15,3 +15,4 @@ export * from './notices/index.js';
 export * from './ratings/index.js';
 export * from './receipts/index.js';
 export * from './store/index.js';
+export * from './text/index.js';
