@@ -88,7 +88,10 @@ export type RecordKind =
   | 'ratings'
   | 'tasks'
   | 'ledger'
-  | 'settings';
+  | 'settings'
+  | 'archives'
+  | 'transfers'
+  | 'sync';
 
 export interface StoredRecord {
   id: string;
