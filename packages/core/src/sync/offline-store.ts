@@ -14,7 +14,10 @@ import type {
   StoredRecord,
 } from '../store/store.js';
 import type { Outbox } from './outbox.js';
-import { type PushReport, pushOutbox } from './push.js';
+
+export type { KioskSyncRecord } from './push.js';
+
+import { type PushReport, pushOutbox, reportOutbox } from './push.js';
 import { isUnreachable } from './unreachable.js';
 
 /** The central store could not be reached and the outbox cannot answer this call. */
@@ -40,16 +43,6 @@ export interface OfflineFirstStoreOptions {
 }
 
 export type Connectivity = 'online' | 'offline';
-
-/** What a kiosk last reported to the central store about its outbox (record kind 'sync', id = kiosk id). */
-export interface KioskSyncRecord extends StoredRecord {
-  pending: number;
-  conflicts: number;
-  pushedTotal: number;
-  oldestQueuedAt?: string;
-  lastPushAt?: string;
-  reportedAt: string;
-}
 
 /**
  * The store of a kiosk tied to a central (PostgreSQL) store: every call goes to the central store; when it cannot
@@ -226,7 +219,7 @@ export class OfflineFirstStore implements Store {
           const central = await this.central();
           const report = await pushOutbox(this.options.outbox, central, this.options.calendar);
           this.state = report.reachable ? 'online' : 'offline';
-          if (report.reachable) await this.report(central).catch(() => {});
+          if (report.reachable) await reportOutbox(this.options.outbox, central).catch(() => {});
           return report;
         } catch (e) {
           if (!isUnreachable(e)) throw e;
@@ -239,24 +232,6 @@ export class OfflineFirstStore implements Store {
       });
     }
     return this.pushing;
-  }
-
-  /**
-   * Tell the central store what this kiosk holds (a record of kind 'sync' per kiosk), so `tongban sync status`
-   * run anywhere shows every kiosk's pending count and when it last reached the centre.
-   */
-  private async report(central: Store): Promise<void> {
-    const s = this.options.outbox.status();
-    const record: Omit<KioskSyncRecord, 'revision'> = {
-      id: s.kioskId,
-      pending: s.pending,
-      conflicts: s.conflicts,
-      pushedTotal: s.pushedTotal,
-      reportedAt: new Date().toISOString(),
-      ...(s.oldestQueuedAt ? { oldestQueuedAt: s.oldestQueuedAt } : {}),
-      ...(s.lastPushAt ? { lastPushAt: s.lastPushAt } : {}),
-    };
-    await central.putRecord<KioskSyncRecord>('sync', record);
   }
 
   /** Every intervalMs: push what is pending and report this kiosk's outbox; returns a stop function. */

@@ -2,7 +2,7 @@ import { foldCase } from '../cases/engine.js';
 import type { DeadlineCalendar } from '../cases/reducer.js';
 import { summarise } from '../cases/views.js';
 import { StoreConflictError } from '../store/errors.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoredRecord } from '../store/store.js';
 import type { Outbox } from './outbox.js';
 import { isUnreachable } from './unreachable.js';
 
@@ -83,4 +83,32 @@ async function pushEntry(
       throw error;
     }
   }
+}
+
+/** What a kiosk last reported to the central store about its outbox (record kind 'sync', id = kiosk id). */
+export interface KioskSyncRecord extends StoredRecord {
+  pending: number;
+  conflicts: number;
+  pushedTotal: number;
+  oldestQueuedAt?: string;
+  lastPushAt?: string;
+  reportedAt: string;
+}
+
+/**
+ * Tell the central store what a kiosk's outbox holds (a record of kind 'sync' per kiosk), so `tongban sync status`
+ * run anywhere shows every kiosk's pending count and when it last reached the centre.
+ */
+export async function reportOutbox(outbox: Outbox, central: Store): Promise<void> {
+  const s = outbox.status();
+  const record: Omit<KioskSyncRecord, 'revision'> = {
+    id: s.kioskId,
+    pending: s.pending,
+    conflicts: s.conflicts,
+    pushedTotal: s.pushedTotal,
+    reportedAt: new Date().toISOString(),
+    ...(s.oldestQueuedAt ? { oldestQueuedAt: s.oldestQueuedAt } : {}),
+    ...(s.lastPushAt ? { lastPushAt: s.lastPushAt } : {}),
+  };
+  await central.putRecord<KioskSyncRecord>('sync', record);
 }
