@@ -54,6 +54,25 @@ export const KioskConfig = z.object({
   language: z.enum(['zh-CN', 'en']).default('zh-CN'),
   /** Data directory of the embedded store (default: TONGBAN_DATA, then ./.tongban). */
   dataDir: z.string().trim().min(1).optional(),
+  /**
+   * The province's central PostgreSQL store (issue 9; TONGBAN_DATABASE_URL does the same). The kiosk then keeps
+   * an outbox in its data directory for the hours the database cannot be reached (seed 003 一: 全时在线).
+   */
+  database: z
+    .object({
+      url: z
+        .string()
+        .trim()
+        .regex(
+          /^postgres(ql)?:\/\//,
+          'database.url must be a PostgreSQL URL such as postgres://kiosk@db.example/province',
+        ),
+      /** Where the outbox lives (default: <data directory>/outbox). */
+      outboxDir: z.string().trim().min(1).optional(),
+      /** Seconds between pushes of the outbox and reports to the centre. */
+      syncSeconds: z.number().int().min(1).max(3600).default(5),
+    })
+    .optional(),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 export type KioskConfigInput = z.input<typeof KioskConfig>;
