@@ -20,10 +20,29 @@ export interface OpenStoreOptions {
   env?: NodeJS.ProcessEnv;
   /** See LowdbStoreOptions.durable (default true). */
   durable?: boolean;
+  /** PostgreSQL URL (the CLI's `--database-url`); falls back to TONGBAN_DATABASE_URL. When set, no data directory. */
+  databaseUrl?: string;
 }
 
-/** Open the embedded store of the data directory chosen by flag or environment (the kiosk's and CLI's default). */
+/** The PostgreSQL URL chosen by option or TONGBAN_DATABASE_URL, if any (issue 9: one database for a province). */
+export function resolveDatabaseUrl(
+  databaseUrl?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  return databaseUrl?.trim() || env.TONGBAN_DATABASE_URL?.trim() || undefined;
+}
+
+/**
+ * Open the store chosen by flag or environment: the PostgreSQL store when a database URL is given (databaseUrl or
+ * TONGBAN_DATABASE_URL), else the embedded store of the data directory (the kiosk's and CLI's default).
+ */
 export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+  const url = resolveDatabaseUrl(options.databaseUrl, options.env);
+  if (url) {
+    // Loaded only here, so kiosks and CLIs on a data directory never load the pg driver.
+    const { openPostgresStore } = await import('./postgres/pg-store.js');
+    return openPostgresStore({ url });
+  }
   return openLowdbStore({
     dir: resolveDataDir(options.data, options.env),
     ...(options.durable === undefined ? {} : { durable: options.durable }),

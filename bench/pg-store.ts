@@ -1,0 +1,168 @@
+/**
+ * The PostgreSQL store under a province's load (issue 9), beside pgbench's simple-update on the same server in the
+ * same run. Loads BENCH_CASES cases (default 1,000,000) with BENCH_EVENTS_PER_CASE events each (default 10: ten
+ * million events) server-side, then measures:
+ *   - transitions/s from 8 concurrent clients: what case-service performStep does against the store (read the
+ *     case's events, append one event with expectedLength and the new summary), vs `pgbench -N` (simple-update:
+ *     three updates and an insert per transaction) with 8 clients, as a ratio;
+ *   - lookup of a summary by application number (kiosk progress query): p50 / p99 of sequential lookups.
+ * Goals: >= 2,000 transitions/s on a 2-core machine; lookup p99 <= 5 ms.
+ *
+ *   npx tsx bench/pg-store.ts                       full size (several minutes: ~3 GB of data)
+ *   BENCH_CASES=100000 BENCH_SECONDS=10 npx tsx bench/pg-store.ts      a quick run
+ * BENCH_DURABLE=0 turns fsync/synchronous_commit off for both sides (default on: what a province would run).
+ */
+import { performance } from 'node:perf_hooks';
+import type { CaseEvent } from '../packages/core/src/cases/case-event.js';
+import { StoreConflictError } from '../packages/core/src/store/errors.js';
+import { openPostgresStore } from '../packages/core/src/store/postgres/pg-store.js';
+import { startPgCluster } from '../packages/core/src/store/postgres/test-support/pg-cluster.js';
+import type { CaseSummary } from '../packages/core/src/store/store.js';
+
+/** A size from the environment (BENCH_*), for quick runs. */
+const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const CASES = setting('BENCH_CASES', 1_000_000);
+const PER_CASE = setting('BENCH_EVENTS_PER_CASE', 10);
+const SECONDS = setting('BENCH_SECONDS', 20);
+const CLIENTS = 8;
+const LOOKUPS = setting('BENCH_LOOKUPS', 5000);
+const DURABLE = setting('BENCH_DURABLE', 1) !== 0;
+const BATCH = 50_000;
+
+const caseId = (g: number) => `SITE${g % 40}-${String(g).padStart(8, '0')}`;
+const f0 = (n: number) => n.toFixed(0);
+const f2 = (n: number) => n.toFixed(2);
+
+const cluster = await startPgCluster({
+  durable: DURABLE,
+  settings: {
+    shared_buffers: '2GB',
+    max_wal_size: '8GB',
+    checkpoint_timeout: '30min',
+    maintenance_work_mem: '512MB',
+    work_mem: '32MB',
+  },
+});
+try {
+  const store = await openPostgresStore({ url: cluster.socketUrl, poolSize: CLIENTS + 2 });
+  await store.migrate();
+  const q = (sql: string) => store.pool.query(sql);
+
+  // ---- load (server-side, in batches: no rows cross the wire) ----
+  const tLoad = performance.now();
+  for (let from = 1; from <= CASES; from += BATCH) {
+    const to = Math.min(CASES, from + BATCH - 1);
+    await q(`INSERT INTO case_summaries (case_id, item_code, mode, state, waiting_on, applicant_id, bundle_id,
+        created_at, updated_at, due_at, closed_at, units, length, doc)
+      SELECT id, 'ITEM-' || (g % 500), (ARRAY['window','proxyLocal','proxyRemote','online','kiosk'])[1 + g % 5],
+        CASE WHEN g % 20 < 13 THEN 'archived' ELSE 'accepted' END,
+        CASE WHEN g % 20 < 13 THEN NULL ELSE 'U' || (g % 60) END,
+        '4405241980' || lpad((g % 700000)::text, 8, '0'), NULL, c, c, c + interval '20 days',
+        CASE WHEN g % 20 < 13 THEN c + interval '5 days' END,
+        ARRAY['U' || (g % 60), 'U' || ((g * 7) % 60)], ${PER_CASE},
+        json_build_object('caseId', id, 'itemCode', 'ITEM-' || (g % 500), 'state', 'accepted', 'length', ${PER_CASE})
+      FROM generate_series(${from}, ${to}) g,
+        LATERAL (SELECT 'SITE' || (g % 40) || '-' || lpad(g::text, 8, '0') AS id,
+                        timestamptz '2024-01-01T00:00:00Z' + g * interval '30 seconds' AS c) t`);
+    await q(`INSERT INTO case_events (case_id, seq, event_id, event)
+      SELECT id, s, id || '#' || s, json_build_object('id', id || '#' || s, 'caseId', id, 'type', 'note',
+        'unit', 'window', 'actor', 'clerk-7', 'at', '2024-01-01T00:00:00.000Z', 'payload', json_build_object('n', s))
+      FROM generate_series(${from}, ${to}) g, LATERAL (SELECT 'SITE' || (g % 40) || '-' || lpad(g::text, 8, '0') AS id) t,
+        generate_series(1, ${PER_CASE}) s`);
+    process.stdout.write(`\rloaded ${to} cases / ${to * PER_CASE} events`);
+  }
+  await q('VACUUM ANALYZE case_summaries');
+  await q('VACUUM ANALYZE case_events');
+  const loadS = (performance.now() - tLoad) / 1000;
+  const size = (await q('SELECT pg_size_pretty(pg_database_size(current_database())) AS s')).rows[0].s;
+  console.log(`\nload: ${CASES} cases, ${CASES * PER_CASE} events in ${f0(loadS)} s (${size})`);
+
+  // ---- pgbench -N (simple-update), same server, same client count ----
+  await cluster.createDatabase('pgbench');
+  const pgArgs = ['-h', cluster.dir, '-p', String(cluster.port), '-U', 'postgres'];
+  cluster.run('pgbench', [...pgArgs, '-i', '-q', '-s', '10', 'pgbench']);
+  const pgOut = cluster.run('pgbench', [
+    ...pgArgs,
+    '-N',
+    '-c',
+    String(CLIENTS),
+    '-j',
+    '2',
+    '-T',
+    String(SECONDS),
+    'pgbench',
+  ]);
+  const pgbenchTps = Number(/tps = ([\d.]+)/.exec(pgOut)?.[1] ?? Number.NaN);
+
+  // ---- transitions from 8 concurrent clients ----
+  const template = (id: string, length: number): CaseSummary => ({
+    caseId: id,
+    itemCode: 'ITEM-1',
+    mode: 'window',
+    state: length % 2 ? 'accepted' : 'supplementRequested',
+    waitingOn: 'U1',
+    applicantId: '440524198000000001',
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: new Date().toISOString(),
+    dueAt: '2024-01-21T00:00:00.000Z',
+    units: ['U1', 'U7'],
+    length,
+  });
+  let transitions = 0;
+  let conflicts = 0;
+  let n = 0;
+  const until = performance.now() + SECONDS * 1000;
+  const client = async (k: number) => {
+    while (performance.now() < until) {
+      const id = caseId(1 + Math.floor(Math.random() * CASES));
+      const events = await store.events(id);
+      const e: CaseEvent = {
+        id: `b${k}-${++n}`,
+        caseId: id,
+        type: 'note',
+        unit: 'window',
+        actor: `clerk-${k}`,
+        at: new Date().toISOString(),
+        payload: { note: 'bench' },
+      };
+      try {
+        await store.append(id, [e], template(id, events.length + 1), { expectedLength: events.length });
+        transitions++;
+      } catch (err) {
+        if (!(err instanceof StoreConflictError)) throw err;
+        conflicts++;
+      }
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, (_, k) => client(k)));
+  const tps = transitions / ((performance.now() - t0) / 1000);
+
+  // ---- lookup by application number ----
+  const lat: number[] = [];
+  for (let i = 0; i < LOOKUPS; i++) {
+    const id = caseId(1 + Math.floor(Math.random() * CASES));
+    const t = performance.now();
+    const s = await store.summary(id);
+    lat.push(performance.now() - t);
+    if (!s) throw new Error(`lookup of ${id} found nothing`);
+  }
+  lat.sort((a, b) => a - b);
+  const p = (x: number) => lat[Math.min(lat.length - 1, Math.floor(x * lat.length))]!;
+
+  await store.close();
+  console.log(
+    `server: PostgreSQL ${cluster.bin.split('/').at(-2)}, durable=${DURABLE} (fsync, synchronous_commit), unix socket`,
+  );
+  console.log(
+    `transitions/s, ${CLIENTS} clients, ${SECONDS} s: tongban ${f0(tps)} (${conflicts} conflicts)  |  pgbench -N ${f0(pgbenchTps)}  |  ratio ${f2(tps / pgbenchTps)}  (goal >= 2000/s)`,
+  );
+  console.log(
+    `lookup by application number, ${LOOKUPS} sequential: p50 ${f2(p(0.5))} ms, p99 ${f2(p(0.99))} ms, max ${f2(lat.at(-1)!)} ms  (goal p99 <= 5 ms)`,
+  );
+  console.log(
+    'caveat: a 2-core machine shared with other jobs; the bench client (Node) and the server share the cores.',
+  );
+} finally {
+  await cluster.stop();
+}
