@@ -7,6 +7,15 @@
  * Exit codes: 0 normal end, 2 bad arguments or configuration, 1 anything else.
  */
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * Peak memory (issue 5: <= 120 MiB on a kiosk PC). While modules load, V8 grows its young generation towards 3x16
+ * MiB and a long-running kiosk never gives those pages back; keeping it at its starting size costs more but shorter
+ * scavenges (bench/kiosk-startup.ts and bench/kiosk-search.ts measure both with it). Set before anything loads.
+ */
+const KIOSK_V8_FLAGS = ['--semi-space-growth-factor=1'];
+for (const flag of KIOSK_V8_FLAGS) setFlagsFromString(flag);
 
 async function main(): Promise<number> {
   let values: { demo?: boolean; config?: string; data?: string; help?: boolean };

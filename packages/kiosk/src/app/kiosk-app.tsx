@@ -1,8 +1,12 @@
 import { Text, useInput } from 'ink';
-import { useEffect, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { KioskDevices } from '../devices/kiosk-devices.js';
 import { kioskTranslator } from '../messages/kiosk-messages.js';
 import { AttractScreen } from '../screens/attract/attract.js';
+import { BookScreen } from '../screens/book/book.js';
+import { BookingsScreen } from '../screens/bookings/bookings.js';
+import { BundleScreen } from '../screens/bundle/bundle.js';
+import { ComplainScreen } from '../screens/complain/complain.js';
 import { FindScreen } from '../screens/find/find.js';
 import { GuideScreen } from '../screens/guide/guide.js';
 import { IdentifyScreen } from '../screens/identify/identify.js';
@@ -12,12 +16,17 @@ import { ProgressScreen } from '../screens/progress/progress.js';
 import { RateScreen } from '../screens/rate/rate.js';
 import { ReceiptScreen } from '../screens/receipt/receipt.js';
 import { SubmitScreen } from '../screens/submit/submit.js';
-import { WindowScreen } from '../screens/window/window.js';
 import type { KioskServices } from '../services/kiosk-services.js';
 import { KioskContext, type KioskContextValue } from './kiosk-context.js';
 import { THEMES } from './theme.js';
 import { useIdle } from './use-idle.js';
-import { initialKioskState, kioskReducer, type Screen } from './use-kiosk-state.js';
+import {
+  initialKioskState,
+  type KioskAction,
+  type KioskState,
+  kioskReducer,
+  type Screen,
+} from './use-kiosk-state.js';
 
 const SCREENS: Record<Screen, () => React.JSX.Element | null> = {
   attract: AttractScreen,
@@ -30,34 +39,66 @@ const SCREENS: Record<Screen, () => React.JSX.Element | null> = {
   receipt: ReceiptScreen,
   progress: ProgressScreen,
   rate: RateScreen,
-  window: WindowScreen,
+  book: BookScreen,
+  bookings: BookingsScreen,
+  bundle: BundleScreen,
+  complain: ComplainScreen,
 };
 
 export interface KioskAppProps {
   services: KioskServices;
   devices?: KioskDevices | undefined;
+  /** The state keys made while the kiosk was loading (start.ts draws the attract screen before the app is here). */
+  initialState?: KioskState | undefined;
 }
 
 /** The kiosk: one session at a time; global keys `*` (large text) and `/` (language); cards from the reader. */
-export function KioskApp({ services, devices }: KioskAppProps) {
+export function KioskApp({ services, devices, initialState }: KioskAppProps) {
   const { config } = services;
-  const [state, dispatch] = useReducer(kioskReducer, config.language, (l) => initialKioskState(l));
-  const [activity, setActivity] = useState(0);
+  const [state, dispatch] = useReducer(
+    kioskReducer,
+    config.language,
+    (l) => initialState ?? initialKioskState(l),
+  );
   const t = useMemo(() => kioskTranslator(state.locale), [state.locale]);
   const theme = THEMES[state.theme];
+
+  // A key only notes its time, so typing does not render the whole app on every keystroke (issue 5 "Performance":
+  // keystroke to results within a frame). When the idle timer runs out after a later key, it is armed again for the
+  // rest of the quiet period: the warning still comes `idleSeconds` after the last key. A key during the warning
+  // clears it and arms the timer afresh.
+  const { idleSeconds } = config.timeouts;
+  const lastActivity = useRef(Date.now());
+  const [idleArm, setIdleArm] = useState({ n: 0, seconds: idleSeconds });
+  const rearm = useCallback(() => {
+    lastActivity.current = Date.now();
+    setIdleArm((a) => ({ n: a.n + 1, seconds: idleSeconds }));
+  }, [idleSeconds]);
+  const idleDispatch = useCallback(
+    (a: KioskAction) => {
+      const left = idleSeconds - (Date.now() - lastActivity.current) / 1000;
+      if (a.type === 'idleWarning' && left > 0.05 && a.secondsLeft === config.timeouts.warningSeconds) {
+        setIdleArm((arm) => ({ n: arm.n + 1, seconds: left }));
+      } else dispatch(a);
+    },
+    [idleSeconds, config.timeouts.warningSeconds],
+  );
 
   useEffect(
     () =>
       devices?.onCard((card) => {
-        setActivity((n) => n + 1);
+        rearm();
         dispatch({ type: 'identified', applicant: { name: card.name, idNumber: card.idNumber } });
       }),
-    [devices],
+    [devices, rearm],
   );
 
   useInput((input, key) => {
-    setActivity((n) => n + 1);
-    dispatch({ type: 'activity' });
+    lastActivity.current = Date.now();
+    if (state.idleWarning !== undefined) {
+      rearm();
+      dispatch({ type: 'activity' });
+    }
     if (input === '*') dispatch({ type: 'toggleTheme' });
     else if (input === '/') dispatch({ type: 'toggleLocale' });
     else if (key.ctrl && input === 'k') devices?.demo?.placeNextCard();
@@ -66,10 +107,10 @@ export function KioskApp({ services, devices }: KioskAppProps) {
 
   useIdle({
     active: state.screen !== 'attract',
-    idleSeconds: config.timeouts.idleSeconds,
+    idleSeconds: idleArm.seconds,
     warningSeconds: config.timeouts.warningSeconds,
-    activity,
-    dispatch,
+    activity: idleArm.n,
+    dispatch: idleDispatch,
   });
 
   const value: KioskContextValue = { services, devices, state, dispatch, t, theme };

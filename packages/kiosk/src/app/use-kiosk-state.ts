@@ -19,9 +19,14 @@ export type Screen =
   | 'receipt'
   | 'progress'
   | 'rate'
-  | 'window';
+  | 'book'
+  | 'bookings'
+  | 'bundle'
+  | 'complain';
 
 export type ThemeName = 'standard' | 'large';
+
+export type ReceiptOf = 'case' | 'bundle' | 'appointment';
 
 export type PrintState = { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; why: string };
 
@@ -40,6 +45,8 @@ export interface KioskState {
   submitted?: string[];
   later?: string[];
   receipt?: Receipt;
+  /** What the receipt is for: one case, a 一件事 bundle, or an appointment. */
+  receiptOf?: ReceiptOf;
   print?: PrintState;
   /** Idle warning shown (seconds left). */
   idleWarning?: number;
@@ -54,7 +61,7 @@ export type KioskAction =
   | { type: 'identified'; applicant: Applicant }
   | { type: 'pickItem'; item: ServiceItem }
   | { type: 'materialsChecked'; submitted: string[]; later: string[] }
-  | { type: 'submitted'; receipt: Receipt }
+  | { type: 'submitted'; receipt: Receipt; of?: ReceiptOf }
   | { type: 'printed'; print: PrintState }
   | { type: 'toggleTheme' }
   | { type: 'toggleLocale' }
@@ -63,7 +70,7 @@ export type KioskAction =
   | { type: 'end' };
 
 /** Screens that need an identified applicant first. */
-const NEEDS_APPLICANT: readonly Screen[] = ['find', 'rate'];
+const NEEDS_APPLICANT: readonly Screen[] = ['find', 'rate', 'book', 'bookings', 'bundle'];
 
 export function initialKioskState(locale: MessageLocale, session = 0): KioskState {
   return { screen: 'attract', history: [], locale, homeLocale: locale, theme: 'standard', session };
@@ -112,7 +119,14 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
         screen: 'submit',
       };
     case 'submitted':
-      return { ...s, receipt: a.receipt, print: { kind: 'printing' }, screen: 'receipt', history: [] };
+      return {
+        ...s,
+        receipt: a.receipt,
+        receiptOf: a.of ?? 'case',
+        print: { kind: 'printing' },
+        screen: 'receipt',
+        history: [],
+      };
     case 'printed':
       return { ...s, print: a.print };
     case 'toggleTheme':

@@ -3,6 +3,7 @@
  * the receipt, progress and ratings. Screens stay thin; every rule lives in core.
  */
 import { readFileSync } from 'node:fs';
+import { bundleCases } from '@tongban/core/bundles';
 import { WorkCalendar } from '@tongban/core/calendar';
 import {
   type Case,
@@ -31,6 +32,9 @@ import { type RatingLevel, Ratings } from '@tongban/core/ratings';
 import { createReceipt, type Receipt } from '@tongban/core/receipts';
 import type { CaseSummary, Store } from '@tongban/core/store';
 import type { KioskConfig } from '../config/kiosk-config.js';
+import { AppointmentDesk } from './appointment-desk.js';
+import { type Bundle, type BundleSubmission, bundlesOf, submitKioskBundle } from './bundle-desk.js';
+import { ComplaintDesk } from './complaint-desk.js';
 
 /** The sample catalogue of the repository (same depth from src/ and dist/). */
 export const SAMPLE_CATALOGUE = new URL(
@@ -60,24 +64,46 @@ export interface ProgressView {
   dueDate?: string;
   waitingOn?: string;
   closed: boolean;
-  entries: TimelineEntry[];
+  entries: Pick<TimelineEntry, 'at' | 'text'>[];
 }
 
 export class KioskServices {
   readonly index: SearchIndex;
   readonly categories: string[];
+  /** 预约 (seed 002 8.2). */
+  readonly appointments: AppointmentDesk;
+  /** 投诉 (seed 002 10.2). */
+  readonly complaints: ComplaintDesk;
   private readonly ratings: Ratings;
+  private bundleList: Bundle[] | undefined;
+
+  /** One entry per itemKey (search, guide, appointments). */
+  readonly items: readonly ServiceItem[];
 
   constructor(
     readonly store: Store,
     readonly config: KioskConfig,
-    readonly items: readonly ServiceItem[],
+    /** Every item of the published version (bundles pick each item's most local level). */
+    readonly allItems: readonly ServiceItem[],
     readonly catalogueVersion: number,
     readonly calendar: WorkCalendar = WorkCalendar.default(),
   ) {
-    this.index = buildSearchIndex(items);
-    this.categories = [...new Set(items.map((i) => i.windowCategory))];
+    this.items = dedupe(allItems);
+    this.index = buildSearchIndex(this.items);
+    this.categories = [...new Set(this.items.map((i) => i.windowCategory))];
     this.ratings = new Ratings({ store, calendar });
+    this.appointments = new AppointmentDesk(store, config, this.items, calendar);
+    this.complaints = new ComplaintDesk(store, config, this.items, calendar);
+  }
+
+  /** 一件事 bundles of the published catalogue (seed 003 四), computed when first asked for. */
+  bundles(): Bundle[] {
+    this.bundleList ??= bundlesOf(this.allItems);
+    return this.bundleList;
+  }
+
+  async submitBundle(s: BundleSubmission, at = new Date()) {
+    return submitKioskBundle(this.store, this.calendar, this.catalogueVersion, this.config, s, at);
   }
 
   /** Loads the latest published catalogue; throws when there is none. */
@@ -88,7 +114,7 @@ export class KioskServices {
         'no published catalogue in the data directory: run `tongban items publish` (or --demo)',
       );
     }
-    return new KioskServices(store, config, dedupe(cat.items), cat.version);
+    return new KioskServices(store, config, cat.items, cat.version);
   }
 
   search(query: string, limit = 8): ServiceItem[] {
@@ -144,6 +170,7 @@ export class KioskServices {
     } catch {
       return undefined;
     }
+    if (parseApplicationNumber(id).kind === 'bundle') return this.bundleProgress(id);
     if ((await this.store.events(id)).length === 0) return undefined;
     const c = await loadCase(this.store, this.calendar, id);
     const who = waitingOn(c);
@@ -157,6 +184,23 @@ export class KioskServices {
     if (c.dueAt) view.dueDate = formatLocalDate(c.dueAt);
     if (who) view.waitingOn = UNIT_NAMES[who];
     return view;
+  }
+
+  /** A 一件事 number: every case of the bundle with its state (seed 003 四). */
+  private async bundleProgress(bundleNumber: string): Promise<ProgressView | undefined> {
+    const cases = await bundleCases(this.store, bundleNumber);
+    if (cases.length === 0) return undefined;
+    const name = (await loadCase(this.store, this.calendar, cases[0]?.caseId ?? '')).bundleName;
+    return {
+      caseId: bundleNumber,
+      itemName: name ?? '一件事',
+      state: `${cases.length} 件`,
+      closed: cases.every((c) => c.closedAt !== undefined),
+      entries: cases.map((c) => ({
+        at: c.updatedAt,
+        text: `${c.caseId} ${this.items.find((i) => i.itemCode === c.itemCode)?.mainName ?? c.itemCode} · ${STATE_NAMES[c.state as keyof typeof STATE_NAMES] ?? c.state}`,
+      })),
+    };
   }
 
   async casesOf(idNumber: string): Promise<CaseSummary[]> {

@@ -3,6 +3,10 @@ import { Box, Text, useInput } from 'ink';
 import { useEffect, useState } from 'react';
 import { isGlobalKey } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
+import { MENU } from '../menu/menu-entries.js';
+
+/** Every flow of the menu, listed while the kiosk waits (issue 5). */
+const FLOWS = MENU.filter((m) => m.screen !== 'end').map((m) => m.key);
 
 /** 待机页: what the kiosk does, the time and the hall's hours; any key or a card starts (seed 001 4.1.2). */
 export function AttractScreen() {
@@ -26,6 +30,12 @@ export function AttractScreen() {
         <Text color={theme.text} bold={theme.bold}>
           {t('attract.what')}
         </Text>
+        {FLOWS.map((k) => (
+          <Text key={k} color={theme.text} bold={theme.bold}>
+            {'  · '}
+            {t(k)}
+          </Text>
+        ))}
         <Text color={theme.muted}>{t('attract.hours', { hours: services.config.hall.hours })}</Text>
         <Text color={theme.muted}>{t('attract.now', { time: formatLocalDateTime(now, state.locale) })}</Text>
       </Box>

@@ -19,8 +19,11 @@ export function FindScreen() {
     if (mode === 'category') return services.inCategory(s.category ?? '');
     return [];
   }, [services, mode, s.query, s.category]);
-  const rows =
-    mode === 'categories' ? services.categories : items.map((i) => `${displayName(i)}  ${i.itemCode}`);
+  const rows = useMemo(
+    () =>
+      mode === 'categories' ? services.categories : items.map((i) => `${displayName(i)}  ${i.itemCode}`),
+    [mode, services, items],
+  );
 
   const pick = (at: number) => {
     if (mode === 'categories') {

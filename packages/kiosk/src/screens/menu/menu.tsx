@@ -3,20 +3,9 @@ import { useReducer } from 'react';
 import { Frame } from '../../app/frame.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
-import type { Screen } from '../../app/use-kiosk-state.js';
 import { List, rowForDigit } from '../../components/list/list.js';
 import { listReducer } from '../../components/list/use-list-state.js';
-import type { KioskMessageKey } from '../../messages/kiosk-messages.js';
-
-export const MENU: readonly { key: KioskMessageKey; screen: Screen | 'end' }[] = [
-  { key: 'menu.apply', screen: 'find' },
-  { key: 'menu.progress', screen: 'progress' },
-  { key: 'menu.rate', screen: 'rate' },
-  { key: 'menu.appointment', screen: 'window' },
-  { key: 'menu.bundle', screen: 'window' },
-  { key: 'menu.complain', screen: 'window' },
-  { key: 'menu.end', screen: 'end' },
-];
+import { MENU } from './menu-entries.js';
 
 export function MenuScreen() {
   const { t, theme, dispatch } = useKiosk();
@@ -42,3 +31,4 @@ export function MenuScreen() {
     </Frame>
   );
 }
+export { MENU } from './menu-entries.js';
