@@ -78,6 +78,12 @@ export const TransferPayload = z
     /** 系统推送 or 邮寄 (seed 000 table 2 row 1 c). */
     method: z.enum(['push', 'post']),
     trackingNumber: z.string().trim().optional(),
+    /** Transfer bundle that carried the materials (`tongban transfer export`), when pushed by bundle. */
+    bundleId: z.string().trim().min(1).optional(),
+    /** Receiving site code. */
+    toSite: z.string().trim().min(1).optional(),
+    /** Transfer time limit: when the materials must be with the local window (seed 000 table 2 row 1 c). */
+    dueAt: instant.optional(),
   })
   .refine((p) => p.method !== 'post' || !!p.trackingNumber, {
     message: 'a postal transfer needs its tracking number',
@@ -170,7 +176,10 @@ export const DeliverPayload = z.object({
 });
 export const DeliveryFeedbackPayload = z.object({ to: Unit });
 export const MoveMaterialsPayload = z.object({ to: Unit, note: z.string().trim().default('') });
-export const ArchivePayload = z.object({ reference: z.string().trim().default('') });
+export const ArchivePayload = z.object({
+  /** The archive bundle id (External-Identifier of the bag, `tongban archive create`). */
+  reference: z.string().trim().default(''),
+});
 export const WithdrawPayload = z.object({ reason: z.string().trim().default('') });
 
 export interface EventTypeInfo {

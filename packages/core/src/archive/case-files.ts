@@ -1,0 +1,144 @@
+import { type Case, caseHistory } from '../cases/case.js';
+import type { CaseEvent, Unit } from '../cases/case-event.js';
+import { noticesDue, STATE_NAMES, summarise, timeline } from '../cases/views.js';
+import { maskIdNumber } from '../identity/id-number.js';
+import { type MessageKey, messageTemplate } from '../messages/index.js';
+import { noticeFor } from '../notices/from-case.js';
+import type { Notice, NoticeItem } from '../notices/types.js';
+import type { BagWriter } from './bag-writer.js';
+import { archiveError } from './errors.js';
+import { listMaterials } from './materials.js';
+import { type ArchivalDocument, archivalRecord, type RetentionPeriod } from './metadata.js';
+
+export type RenderPdf = (notice: Notice) => Promise<Buffer>;
+
+/** H6's renderer, loaded only when a bundle renders notices (pdfkit stays out of every other import). */
+export async function loadPdfRenderer(): Promise<RenderPdf> {
+  let mod: { renderNoticePdf?: RenderPdf };
+  try {
+    mod = await import('../pdf/index.js');
+  } catch (err) {
+    throw archiveError(
+      'pdfUnavailable',
+      `the PDF renderer cannot be loaded: ${(err as Error).message}`,
+      {},
+      'build @tongban/core with its pdf folder, or pass --no-notices',
+    );
+  }
+  if (typeof mod.renderNoticePdf !== 'function') {
+    throw archiveError(
+      'pdfUnavailable',
+      'the PDF renderer has no renderNoticePdf',
+      {},
+      'update @tongban/core, or pass --no-notices',
+    );
+  }
+  return mod.renderNoticePdf;
+}
+
+export interface CaseFilesOptions {
+  dataDir: string;
+  /** The archiving / sending unit and its organisation (责任者). */
+  unit: Unit;
+  organization: string;
+  at: string;
+  retention?: RetentionPeriod;
+  /** Renderer for the notices; undefined = no notices in the bag. */
+  renderPdf?: RenderPdf;
+  /** The case's item in its pinned catalogue version (contact phones, material copies for the notices). */
+  item?: NoticeItem;
+}
+
+export interface CaseFilesResult {
+  caseId: string;
+  documents: number;
+  notices: number;
+  materials: number;
+  bytes: number;
+  /** Notices a step called for that could not be built, with the reason (e.g. no contact phone on the item). */
+  noticeProblems: string[];
+}
+
+/** The case summary as archived: the store projection with the ID masked, the state in words and the timeline. */
+export function caseSummaryDocument(c: Case): unknown {
+  const s = summarise(c);
+  return {
+    ...s,
+    applicantId: maskIdNumber(s.applicantId),
+    itemName: c.itemName,
+    stateName: STATE_NAMES[c.state],
+    decision: c.decision
+      ? { outcome: c.decision.outcome, at: c.decision.at, unit: c.decision.unit }
+      : undefined,
+    timeline: timeline(c),
+  };
+}
+
+const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
+
+/**
+ * Writes one case into a bag as data/<caseId>/: events.json (the whole log, the audit trail), summary.json,
+ * notices/NN-<type>.pdf (every notice the steps issued, seed 000 tables 1-3), materials/<file> (attached materials)
+ * and last metadata.json (GB/T 18894 / GB/T 42727 archival metadata listing the others).
+ */
+export async function addCaseFiles(
+  writer: BagWriter,
+  c: Case,
+  events: readonly CaseEvent[],
+  options: CaseFilesOptions,
+): Promise<CaseFilesResult> {
+  const docs: Omit<ArchivalDocument, 'seq' | 'format' | 'formatName'>[] = [];
+  const put = async (rel: string, title: string, src: Parameters<BagWriter['add']>[1]) => {
+    const sha256 = await writer.add(`${c.id}/${rel}`, src);
+    docs.push({
+      title,
+      path: `data/${c.id}/${rel}`,
+      bytes: 'data' in src ? src.data.length : src.size,
+      sha256,
+    });
+  };
+  await put('events.json', '办件事件记录（全过程留痕）', { data: json(events) });
+  await put('summary.json', '办件摘要', { data: json(caseSummaryDocument(c)) });
+  let notices = 0;
+  const noticeProblems: string[] = [];
+  if (options.renderPdf) {
+    const actors = new Map(caseHistory(c).map((h) => [h.id, h.actor]));
+    for (const [i, due] of noticesDue(c).entries()) {
+      let notice: Notice;
+      try {
+        notice = noticeFor(c, options.item, due.type, {
+          issuer: { unit: due.unit, name: messageTemplate(`unit.${due.unit}` as MessageKey) },
+          handler: actors.get(due.eventId) ?? due.unit,
+          issuedAt: due.at,
+          ...(due.type === 'supplement' ? { at: due.at } : {}),
+        });
+      } catch (err) {
+        // a notice needing facts the case and item lack is reported, not invented
+        noticeProblems.push(`${due.type} (${due.at}): ${(err as Error).message}`);
+        continue;
+      }
+      const pdf = await options.renderPdf(notice);
+      await put(`notices/${String(i + 1).padStart(2, '0')}-${due.type}.pdf`, notice.title, { data: pdf });
+      notices += 1;
+    }
+  }
+  const materials = await listMaterials(options.dataDir, c.id);
+  for (const m of materials)
+    await put(`materials/${m.name}`, `申请材料：${m.name}`, { file: m.file, size: m.size });
+  const record = archivalRecord(c, {
+    unit: options.unit,
+    organization: options.organization,
+    archivedAt: options.at,
+    ...(options.retention ? { retention: options.retention } : {}),
+    documents: docs,
+  });
+  await writer.add(`${c.id}/metadata.json`, { data: json(record) });
+  return {
+    caseId: c.id,
+    documents: docs.length + 1,
+    notices,
+    materials: materials.length,
+    bytes: docs.reduce((n, d) => n + d.bytes, 0),
+    noticeProblems,
+  };
+}

@@ -1,0 +1,15 @@
+// @tongban/core/archive: signed BagIt bundles of cases (archive and transfer), streaming. Subpath-only: the PDF
+// renderer is loaded when a bundle renders notices.
+export * from './archive-service.js';
+export * from './bag-reader.js';
+export * from './bag-writer.js';
+export * from './bagit.js';
+export * from './case-files.js';
+export * from './errors.js';
+export * from './extract.js';
+export * from './keys.js';
+export * from './materials.js';
+export * from './metadata.js';
+export * from './period.js';
+export * from './usability.js';
+export * from './verify.js';
