@@ -95,25 +95,39 @@ export async function readCatalogue(
     return finish({ ...base, format, ...extra, problems: fileProblems });
   }
   const rows = sheet.rows.map((r) => r.map(readCell));
-  const table = catalogue.rowsToItems(rows, { file, ...(format === 'xlsx' ? { sheet: sheet.name } : {}) });
+  const ctx = { file, ...(format === 'xlsx' ? { sheet: sheet.name } : {}) };
+  const rowCount = rows.slice(1).filter((r) => r.some((c) => String(c).trim() !== '')).length;
+  // Whole-catalogue rules only: schema problems are reported per row, located on their cells.
+  const catalogueLevel = (check: { errors: CatalogueProblem[]; warnings: CatalogueProblem[] }) =>
+    [...check.errors, ...check.warnings].filter((p) => !p.rule.startsWith('schema.'));
+
+  // Fast path (a large, clean file): read the cells, then let validateCatalogue parse each item once.
+  const table = catalogue.readTableRows(rows, ctx);
   onPhase('validate', 0.6);
-  const check = catalogue.validateCatalogue(table.items);
+  if (
+    table.headerProblems.length === 0 &&
+    table.rows.every((r) => r.problems.every((p) => p.severity !== 'error'))
+  ) {
+    const check = catalogue.validateCatalogue(table.rows.map((r) => r.input));
+    if (!check.errors.some((p) => p.rule.startsWith('schema.'))) {
+      const rowOfIndex = table.rows.map((r) => r.row);
+      const problems = [
+        ...fileProblems,
+        ...table.rows.flatMap((r) => r.problems).map(fromTabularProblem),
+        ...catalogueLevel(check).map((p) => fromTabularProblem(table.locate(p, rowOfIndex))),
+      ];
+      return finish({ ...base, format, ...extra, rows: rowCount, items: check.items, problems });
+    }
+  }
+  // Any row with an error: the row-by-row reading, which reports each row's schema problems on its cells.
+  const byRow = catalogue.rowsToItems(rows, ctx);
+  const check = catalogue.validateCatalogue(byRow.items);
   const problems = [
     ...fileProblems,
-    ...table.problems.map(fromTabularProblem),
-    // Schema problems were already reported per row by rowsToItems; keep the whole-catalogue rules.
-    ...[...check.errors, ...check.warnings]
-      .filter((p) => !p.rule.startsWith('schema.'))
-      .map((p) => fromTabularProblem(table.locate(p))),
+    ...byRow.problems.map(fromTabularProblem),
+    ...catalogueLevel(check).map((p) => fromTabularProblem(byRow.locate(p))),
   ];
-  return finish({
-    ...base,
-    format,
-    ...extra,
-    rows: rows.slice(1).filter((r) => r.some((c) => String(c).trim() !== '')).length,
-    items: check.items,
-    problems,
-  });
+  return finish({ ...base, format, ...extra, rows: rowCount, items: check.items, problems });
 }
 
 /** Import side of the formula-injection guard: drop the one apostrophe export put before a text cell. */

@@ -50,19 +50,24 @@ export const squash = (s: string) =>
   halfWidth(s)
     .toLowerCase()
     .replace(/[\s\-–—_()（）[\]【】]/g, '');
-const lookups = new Map<Terms, Map<string, string>>();
+const lookups = new Map<Terms, { bySquashed: Map<string, string>; seen: Map<string, string | undefined> }>();
 export function termOf(terms: Terms, code: string): string {
   return terms[code]?.[0] ?? code;
 }
 export function codeOf(terms: Terms, text: string): string | undefined {
-  let map = lookups.get(terms);
-  if (!map) {
-    map = new Map();
+  let lookup = lookups.get(terms);
+  if (!lookup) {
+    const bySquashed = new Map<string, string>();
     for (const [code, words] of Object.entries(terms))
-      for (const w of [code, ...words]) map.set(squash(w), code);
-    lookups.set(terms, map);
+      for (const w of [code, ...words]) bySquashed.set(squash(w), code);
+    lookup = { bySquashed, seen: new Map() };
+    lookups.set(terms, lookup);
   }
-  return map.get(squash(text));
+  // The same few cell texts repeat on every row of a large catalogue: remember their answers (bounded).
+  if (lookup.seen.has(text)) return lookup.seen.get(text);
+  const code = lookup.bySquashed.get(squash(text));
+  if (lookup.seen.size < 1000) lookup.seen.set(text, code);
+  return code;
 }
 const allowed = (terms: Terms) =>
   Object.entries(terms)

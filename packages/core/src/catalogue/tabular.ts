@@ -93,26 +93,49 @@ function fieldOfPath(path: string): string {
   return top === 'contact' ? (/^contact\.[a-zA-Z]+/.exec(path)?.[0] ?? top) : top;
 }
 
+/** One item row of a table, read cell by cell but not yet checked against the ServiceItem schema. */
+export interface TabularRow {
+  /** Excel row number. */
+  row: number;
+  /** The item as read from the cells (enum terms turned into codes, numbers, lists, materials). */
+  input: Record<string, unknown>;
+  /** Fields whose cell had an error (their schema issues are not reported again). */
+  failed: ReadonlySet<string>;
+  /** Problems of this row's cells, in column order. */
+  problems: TabularProblem[];
+}
+
+export interface TabularInputs {
+  /** Problems of the header row; when a required column is missing, `rows` is empty. */
+  headerProblems: TabularProblem[];
+  /** Non-empty rows below the header, in order. */
+  rows: TabularRow[];
+  /**
+   * Place a whole-catalogue problem on its row and column; `rowOfIndex[i]` is the Excel row of the i-th item that
+   * the problem's index counts (e.g. the rows whose inputs were passed to validateCatalogue).
+   */
+  locate(problem: CatalogueProblem, rowOfIndex: readonly number[]): TabularProblem;
+}
+
 /**
- * Read a table (rows[0] = header row) into items. Never throws for bad data: every problem is returned with file,
- * sheet, row, column, reason and hint; rows with errors give no item. The items pass the ServiceItem schema.
+ * First half of rowsToItems: the header row and every cell, without the ServiceItem schema. A caller that runs
+ * validateCatalogue on the inputs anyway (the CLI's import of a large file) parses each item once instead of twice.
  */
-export function rowsToItems(
+export function readTableRows(
   rows: readonly (readonly unknown[])[],
   ctx: { file: string; sheet?: string; firstRow?: number },
-): TabularResult {
+): TabularInputs {
   const base = { file: ctx.file, ...(ctx.sheet === undefined ? {} : { sheet: ctx.sheet }) };
   const firstRow = ctx.firstRow ?? 1;
-  const problems: TabularProblem[] = [];
-  const items: Item[] = [];
-  const itemRows: number[] = [];
+  const headerProblems: TabularProblem[] = [];
+  const out: TabularRow[] = [];
   const columnOf = new Map<string, { index: number; header: string }>();
   const at = (key: string) => {
     const c = columnOf.get(key);
     return c ? { column: columnLetter(c.index), header: c.header } : {};
   };
-  const locate = (p: CatalogueProblem): TabularProblem => {
-    const row = p.index === undefined ? firstRow : (itemRows[p.index] ?? firstRow);
+  const locate = (p: CatalogueProblem, rowOfIndex: readonly number[]): TabularProblem => {
+    const row = p.index === undefined ? firstRow : (rowOfIndex[p.index] ?? firstRow);
     const { severity, rule, itemCode, path, message, hint, clause } = p;
     const line = /^[a-zA-Z]+\[(\d+)\]/.exec(path)?.[1];
     return {
@@ -129,10 +152,11 @@ export function rowsToItems(
       ...(clause === undefined ? {} : { clause }),
     };
   };
+  const result = { headerProblems, rows: out, locate };
 
   const header = rows[0];
   if (!header || header.every((c) => String(cellValue(c)).trim() === '')) {
-    problems.push({
+    headerProblems.push({
       ...base,
       severity: 'error',
       rule: 'tabular.noHeader',
@@ -140,7 +164,7 @@ export function rowsToItems(
       message: 'the sheet has no header row',
       hint: `put the headers in row ${firstRow}, e.g. ${TABULAR_COLUMNS[0]!.header}`,
     });
-    return { items, rows: itemRows, problems, locate };
+    return result;
   }
   header.forEach((cell, index) => {
     const h = String(cellValue(cell)).trim();
@@ -148,7 +172,7 @@ export function rowsToItems(
     const col = headerMatch.get(squash(h));
     const where = { ...base, row: firstRow, column: columnLetter(index), header: h };
     if (!col) {
-      problems.push({
+      headerProblems.push({
         ...where,
         severity: 'error',
         rule: 'tabular.unknownHeader',
@@ -156,7 +180,7 @@ export function rowsToItems(
         hint: 'rename it to a header of the layout (TABULAR_COLUMNS; fixtures/README.md "Tabular catalogue format"), or delete the column',
       });
     } else if (columnOf.has(col.key)) {
-      problems.push({
+      headerProblems.push({
         ...where,
         severity: 'error',
         rule: 'tabular.duplicateHeader',
@@ -167,7 +191,7 @@ export function rowsToItems(
   });
   const missing = COLUMNS.filter((c) => c.required && !columnOf.has(c.key));
   for (const c of missing) {
-    problems.push({
+    headerProblems.push({
       ...base,
       severity: 'error',
       rule: 'tabular.missingHeader',
@@ -177,21 +201,25 @@ export function rowsToItems(
       hint: `add a column headed "${c.zh} ${c.key}"`,
     });
   }
-  if (missing.length > 0) return { items, rows: itemRows, problems, locate };
+  if (missing.length > 0) return result;
 
-  rows.slice(1).forEach((cells, r) => {
-    const row = firstRow + r + 1;
-    if (cells.every((c) => String(cellValue(c)).trim() === '')) return;
+  // The columns present, in layout order, with their letters (computed once, not per row).
+  const present = COLUMNS.flatMap((col) => {
+    const pos = columnOf.get(col.key);
+    return pos ? [{ col, index: pos.index, header: pos.header, letter: columnLetter(pos.index) }] : [];
+  });
+  const codeCell = columnOf.get('itemCode');
+  for (let r = 1; r < rows.length; r++) {
+    const cells = rows[r]!;
+    const row = firstRow + r;
+    if (cells.every((c) => String(cellValue(c)).trim() === '')) continue;
     const input: Record<string, unknown> = {};
     const contactIn: Record<string, unknown> = {};
     const cellFailed = new Set<string>();
     const rowProblems: TabularProblem[] = [];
-    const codeCell = columnOf.get('itemCode');
     const code = codeCell ? String(cellValue(cells[codeCell.index])).trim() : '';
-    for (const col of COLUMNS) {
-      const pos = columnOf.get(col.key);
-      if (!pos) continue;
-      const raw = cellValue(cells[pos.index]);
+    for (const { col, index, header: h, letter } of present) {
+      const raw = cellValue(cells[index]);
       const note: Note = (severity, message, hint, line) => {
         if (severity === 'error') cellFailed.add(col.key);
         rowProblems.push({
@@ -199,8 +227,8 @@ export function rowsToItems(
           severity,
           rule: `tabular.cell`,
           row,
-          column: columnLetter(pos.index),
-          header: pos.header,
+          column: letter,
+          header: h,
           ...(line === undefined ? {} : { line }),
           ...(code ? { itemCode: halfWidth(code) } : {}),
           path: col.key,
@@ -220,13 +248,14 @@ export function rowsToItems(
             `item code ${raw} is stored as a number; leading zeros may be lost`,
             'format the 事项编码 column as Text and type the code again',
           );
-        if (halfWidth(value) !== value) {
+        const half = halfWidth(value);
+        if (half !== value) {
           note(
             'warning',
-            `item code "${value}" used full-width characters; read as "${halfWidth(value)}"`,
+            `item code "${value}" used full-width characters; read as "${half}"`,
             'type the code in half-width',
           );
-          value = halfWidth(value);
+          value = half;
         }
       }
       if (value === undefined) continue;
@@ -234,18 +263,47 @@ export function rowsToItems(
       else input[col.key] = value;
     }
     if (Object.keys(contactIn).length > 0) input['contact'] = contactIn;
-    const parsed = ServiceItem.safeParse(input, { reportInput: true });
+    out.push({ row, input, failed: cellFailed, problems: rowProblems });
+  }
+  return result;
+}
+
+/**
+ * ServiceItem.safeParse as the problems need it (zod's `reportInput`), but without that option for a valid item:
+ * it adds some 10-20 % to every parse, and only an invalid item's issues use it. Same result.
+ */
+export function parseServiceItem(input: unknown): ReturnType<typeof ServiceItem.safeParse> {
+  const quick = ServiceItem.safeParse(input);
+  return quick.success ? quick : ServiceItem.safeParse(input, { reportInput: true });
+}
+
+/**
+ * Read a table (rows[0] = header row) into items. Never throws for bad data: every problem is returned with file,
+ * sheet, row, column, reason and hint; rows with errors give no item. The items pass the ServiceItem schema.
+ */
+export function rowsToItems(
+  rows: readonly (readonly unknown[])[],
+  ctx: { file: string; sheet?: string; firstRow?: number },
+): TabularResult {
+  const table = readTableRows(rows, ctx);
+  const problems: TabularProblem[] = [...table.headerProblems];
+  const items: Item[] = [];
+  const itemRows: number[] = [];
+  const locate = (p: CatalogueProblem) => table.locate(p, itemRows);
+  for (const { row, input, failed, problems: cellProblems } of table.rows) {
+    const rowProblems = [...cellProblems];
+    const parsed = parseServiceItem(input);
     if (parsed.success && !rowProblems.some((p) => p.severity === 'error')) {
       items.push(parsed.data);
       itemRows.push(row);
     } else if (!parsed.success) {
       for (const p of problemsFromZod(parsed.error, identify(input, items.length))) {
-        if (cellFailed.has(fieldOfPath(p.path))) continue;
+        if (failed.has(fieldOfPath(p.path))) continue;
         rowProblems.push({ ...locate(p), row });
       }
     }
     problems.push(...rowProblems);
-  });
+  }
   return { items, rows: itemRows, problems, locate };
 }
 

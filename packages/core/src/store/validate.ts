@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { CaseEvent } from '../cases/case-event.js';
+import type { CaseEvent } from '../cases/case-event.js';
 import type { ServiceItem } from '../catalogue/service-item.js';
 import { StoreError } from './errors.js';
 import type { CaseQuery, CaseSummary, StoredRecord } from './store.js';
@@ -7,31 +6,43 @@ import type { CaseQuery, CaseSummary, StoredRecord } from './store.js';
 /**
  * Argument checks every adapter runs before writing, so that a refused call changes nothing and says why.
  * The store does not interpret events (the case engine does); it checks only what it indexes.
+ *
+ * Importing this module costs no zod: the event and summary schemas (validate-schemas.ts) are loaded by
+ * `loadStoreValidation()`, which every write path awaits before its first `checkAppend` (the lowdb adapter does
+ * so when it takes the write lock). Read-only users of the store (most CLI commands) never load zod.
  */
 
-const instant = z.iso.datetime({ offset: true });
-const nonEmpty = z.string().min(1);
-export const CaseSummarySchema = z.object({
-  caseId: nonEmpty,
-  itemCode: nonEmpty,
-  mode: nonEmpty,
-  state: nonEmpty,
-  waitingOn: nonEmpty.optional(),
-  applicantId: z.string(),
-  bundleId: nonEmpty.optional(),
-  createdAt: instant,
-  updatedAt: instant,
-  dueAt: instant.optional(),
-  closedAt: instant.optional(),
-  units: z.array(nonEmpty),
-  length: z.number().int().min(1),
-});
+type Schemas = typeof import('./validate-schemas.js');
+let schemas: Schemas | undefined;
+
+/** Loads the zod schemas `checkAppend` needs (once per process). Await it before a write. */
+export async function loadStoreValidation(): Promise<void> {
+  schemas ??= await import('./validate-schemas.js');
+}
+
+function loaded(): Schemas {
+  if (!schemas) {
+    throw new Error(
+      'internal: the store validation is not loaded; await loadStoreValidation() before a write (store/validate.ts)',
+    );
+  }
+  return schemas;
+}
+
+/**
+ * An ISO-8601 instant with seconds and `Z` or an offset: the pattern of zod's `z.iso.datetime({ offset: true })`
+ * (zod 4.6), copied so that read paths (a query's dueBefore) need no zod; validate.test.ts pins it to zod's.
+ */
+export const INSTANT_PATTERN =
+  /^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|([+-](?:[01]\d|2[0-3]):[0-5]\d)))$/;
+
+/** Whether v is an ISO-8601 instant with an offset (as zod's `z.iso.datetime({ offset: true })` accepts). */
+export function isInstant(v: unknown): boolean {
+  return typeof v === 'string' && INSTANT_PATTERN.test(v);
+}
 
 const invalid = (message: string, where: Record<string, string | number | undefined>, hint: string) =>
   new StoreError('STORE_INVALID', message, { where, hint });
-
-const issueText = (e: z.ZodError) =>
-  e.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 
 export function checkAppend(caseId: string, events: CaseEvent[], summary: CaseSummary): void {
   if (typeof caseId !== 'string' || caseId.length === 0 || caseId.length > 200) {
@@ -42,11 +53,12 @@ export function checkAppend(caseId: string, events: CaseEvent[], summary: CaseSu
     );
   }
   if (!Array.isArray(events)) throw invalid('events must be an array.', { caseId }, 'pass the new events');
+  const { eventIssues, summaryIssues } = loaded();
   events.forEach((e, i) => {
-    const r = CaseEvent.safeParse(e);
-    if (!r.success) {
+    const issues = eventIssues(e);
+    if (issues !== undefined) {
       throw invalid(
-        `Event ${i} of case ${caseId} is malformed: ${issueText(r.error)}.`,
+        `Event ${i} of case ${caseId} is malformed: ${issues}.`,
         { caseId, field: `events[${i}]` },
         'build events with the case engine',
       );
@@ -59,10 +71,10 @@ export function checkAppend(caseId: string, events: CaseEvent[], summary: CaseSu
       );
     }
   });
-  const s = CaseSummarySchema.safeParse(summary);
-  if (!s.success) {
+  const issues = summaryIssues(summary);
+  if (issues !== undefined) {
     throw invalid(
-      `The summary of case ${caseId} is malformed: ${issueText(s.error)}.`,
+      `The summary of case ${caseId} is malformed: ${issues}.`,
       { caseId, field: 'summary' },
       'compute the summary with the case engine',
     );
@@ -96,7 +108,7 @@ export function checkQuery(q: CaseQuery): void {
   }
   for (const f of ['dueBefore', 'createdFrom', 'createdTo'] as const) {
     const v = q[f];
-    if (v !== undefined && !instant.safeParse(v).success) {
+    if (v !== undefined && !isInstant(v)) {
       throw invalid(
         `${f} must be an ISO-8601 instant, got ${v}.`,
         { field: f },
@@ -174,7 +186,7 @@ export function checkPublish(input: {
       'pass a message (seed 000 4.2: update record)',
     );
   }
-  if (input.at !== undefined && !instant.safeParse(input.at).success) {
+  if (input.at !== undefined && !isInstant(input.at)) {
     throw invalid(
       `at must be an ISO-8601 instant, got ${input.at}.`,
       { field: 'at' },

@@ -43,7 +43,7 @@ interface VersionsDoc {
 }
 
 const INDEX_HINT =
-  'delete this file, then call LowdbStore.rebuildIndex() on the data directory: summaries are recomputed from the case logs';
+  'run `tongban store rebuild-index --data <data directory>` (LowdbStore.rebuildIndex()): every summary shard is recomputed from the case logs';
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -30,7 +30,7 @@ export class Journal {
     const m = /^TBJ1 (\d+) (\d+) *\n$/.exec(head.toString('latin1'));
     if (!m) {
       throw new StoreCorruptError(this.label, 'the header is not a Tongban journal header', {
-        hint: 'this file holds the commit a crashed process was making; delete it if no process is running (that commit is then lost; run rebuildIndex afterwards)',
+        hint: 'this file holds the commit a crashed process was making; delete it if no process is running (that commit is then lost; run `tongban store rebuild-index` afterwards)',
       });
     }
     const length = Number(m[1]);

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { StoreError } from '../errors.js';
 import { LOCK_DIR } from './layout.js';
 
@@ -39,6 +38,8 @@ export interface HeldLock {
 }
 
 export async function acquireLock(dir: string, options: LockOptions): Promise<HeldLock> {
+  // Loaded on the first write only: read-only commands of the CLI start faster without it (issue 6).
+  const { default: lockfile } = await import('proper-lockfile');
   const done = await inProcessTurn(dir);
   const held: HeldLock = { release: async () => {} };
   let unlock: () => Promise<void>;

@@ -5,6 +5,7 @@ import type { CaseEvent } from '../../cases/case-event.js';
 import type { ServiceItem } from '../../catalogue/service-item.js';
 import { StoreError } from '../errors.js';
 import type { AppendOptions, CaseQuery, CaseSummary, RecordKind, Store, StoredRecord } from '../store.js';
+import { loadStoreValidation } from '../validate.js';
 import { Engine } from './engine.js';
 import { atomicWrite, DocStore, JsonDocFile } from './files.js';
 import { DEFAULT_SUMMARY_SHARDS, META_FILE, STORE_FORMAT, type StoreMeta } from './layout.js';
@@ -58,6 +59,7 @@ export class LowdbStore implements Store {
   }
 
   private async locked<T>(fn: (snap: Buffer, held: HeldLock) => T | Promise<T>): Promise<T> {
+    await loadStoreValidation(); // zod, only on write paths (validate.ts)
     const held = await acquireLock(this.dir, this.lock);
     try {
       const snap = this.engine.snapshot();
