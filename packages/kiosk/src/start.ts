@@ -131,7 +131,7 @@ export async function prepareKiosk(options: StartOptions): Promise<Prepared> {
 export interface Ready {
   App: (props: KioskAppProps) => ReactElement;
   services: KioskServices;
-  devices: KioskDevices;
+  devices: KioskDevices | undefined;
 }
 
 /**
@@ -171,7 +171,7 @@ export function KioskBoot({ first, ready }: { first: FirstFrame; ready?: Ready |
   );
   // Runs after the app's own effects (children first), so it already listens for the card.
   useEffect(() => {
-    const demo = ready?.devices.demo;
+    const demo = ready?.devices?.demo;
     if (!ready) return;
     for (const k of demoKeys.current.splice(0)) {
       if (k === 'card') demo?.placeNextCard();
