@@ -38,7 +38,8 @@ export function isTongbanError(err: unknown): err is TongbanErrorLike {
 /** Exit code for an error a person caused, from its code or class name. */
 export function exitCodeFor(err: TongbanErrorLike): ExitCode {
   const tag = `${err.code} ${err.name}`.toUpperCase();
-  if (/CONFLICT|LOCK|ILLEGAL|STATE|EXISTS|DUPLICATE_VERSION|NOTHING_?TO|TRANSITION/.test(tag)) return EXIT.conflict;
+  if (/CONFLICT|LOCK|ILLEGAL|STATE|EXISTS|DUPLICATE_VERSION|NOTHING_?TO|TRANSITION/.test(tag))
+    return EXIT.conflict;
   if (/NOT_?FOUND|\.NO[A-Z]|UNKNOWN|MISSING|RANGE/.test(tag)) return EXIT.notFound;
   if (/USAGE/.test(tag)) return EXIT.usage;
   return EXIT.invalid;

@@ -16,7 +16,7 @@ import { TongbanError } from '@tongban/core/errors';
 import { type Store, StoreConflictError } from '@tongban/core/store';
 import { TongbanCommand } from '../base-command.js';
 import { loadCalendar } from '../calendar-support.js';
-import { EXIT, exitCodeFor, isTongbanError, type TongbanErrorLike } from '../exit-codes.js';
+import { exitCodeFor, isTongbanError, type TongbanErrorLike } from '../exit-codes.js';
 import { renderPairs } from '../output/table.js';
 import { parseInstant } from './time.js';
 import { type StepResult, stepResult } from './views.js';
@@ -86,7 +86,7 @@ const CASE_NOT_FOUND = 'case.notFound';
 
 /** Exit code of a case command's error: an illegal transition clashes with the current state (exit 3). */
 export function caseExitCode(err: TongbanErrorLike): number {
-  if (err.code === 'CASE_TRANSITION') return EXIT.conflict;
+  // exit-codes.ts maps CASE_TRANSITION to 3 (a clash with the current state) for every command.
   return exitCodeFor(err);
 }
 
@@ -108,33 +108,12 @@ export async function resolveCaseId(store: Store, ref: string): Promise<string> 
 }
 
 /**
- * Base of the `tongban cases` commands: case lookup, the data directory's work calendar, and error reports where
- * an illegal transition (core's TransitionError) exits 3 (conflict with the current state, exit-codes.ts).
+ * Base of the `tongban cases` commands: case lookup and the data directory's work calendar. An illegal transition
+ * (core's TransitionError) exits 3, a conflict with the current state (exit-codes.ts).
  */
 export abstract class CaseCommand<T> extends TongbanCommand<T> {
   protected async calendarOf(dataDir: string): Promise<WorkCalendar> {
     return loadCalendar(dataDir);
-  }
-
-  override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<void> {
-    if (!isTongbanError(err) || caseExitCode(err) === exitCodeFor(err)) return super.catch(err);
-    const code = caseExitCode(err);
-    process.exitCode = code;
-    if (this.jsonEnabled()) {
-      this.logJson({
-        error: { name: err.name, code: err.code, message: err.message, where: err.where, hint: err.hint },
-        exitCode: code,
-      });
-      return;
-    }
-    const where = Object.entries(err.where)
-      .filter(([, v]) => v !== undefined && v !== '')
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ');
-    const lines = [`Error [${err.code}]: ${err.message}`];
-    if (where) lines.push(`  where: ${where}`);
-    if (err.hint) lines.push(`  mend:  ${err.hint}`);
-    process.stderr.write(`${lines.join('\n')}\n`);
   }
 }
 

@@ -58,7 +58,8 @@ export async function ensureBuilt(): Promise<void> {
       }
     };
     if (stale('core', 'dist/index.js')) build([tsc, '-p', 'packages/core/tsconfig.build.json'], repoRoot);
-    if (stale('devices', 'dist/index.js')) build([tsc, '-p', 'packages/devices/tsconfig.build.json'], repoRoot);
+    if (stale('devices', 'dist/index.js'))
+      build([tsc, '-p', 'packages/devices/tsconfig.build.json'], repoRoot);
     if (stale('admin-cli', 'oclif.manifest.json')) {
       build([tsc, '-p', 'tsconfig.build.json'], cliRoot);
       execFileSync(process.execPath, ['scripts/manifest.js'], { cwd: cliRoot });

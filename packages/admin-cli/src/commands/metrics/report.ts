@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Flags } from '@oclif/core';
+import { UNIT_NAMES as CASE_UNIT_NAMES } from '@tongban/core/cases';
 import type { MetricValue } from '@tongban/core/metrics';
 import { TongbanCommand } from '../../base-command.js';
 import { loadCalendar } from '../../calendar-support.js';
@@ -9,16 +10,7 @@ import { toCsv } from '../../records/csv.js';
 import { parseDay } from '../../records/flags.js';
 import { loadMetricsInput } from '../../records/metrics-data.js';
 
-const UNIT_NAMES: Record<string, string> = {
-  remoteWindow: '异地综合窗口',
-  localWindow: '属地综合窗口',
-  localDepartment: '属地审批部门',
-  remoteDepartment: '异地被授权部门',
-  window: '综合窗口',
-  department: '审批部门',
-  applicant: '申请人',
-  system: '系统',
-};
+const UNIT_NAMES: Record<string, string> = CASE_UNIT_NAMES;
 
 export interface UnitMetric {
   id: string;

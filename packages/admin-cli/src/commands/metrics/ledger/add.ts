@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import type { LedgerEntry } from '@tongban/core/metrics';
+import { type LedgerEntry, METRIC_IDS } from '@tongban/core/metrics';
 import { TongbanCommand } from '../../../base-command.js';
 import { atFlag, byFlag, parseInstant } from '../../../records/flags.js';
 import { ledgerOf } from '../../../records/services.js';
@@ -9,17 +9,8 @@ export interface LedgerEntryResult {
   entry: LedgerRow;
 }
 
-export const METRIC_OPTIONS = [
-  'onTimeCompletion',
-  'sameDayAcceptance',
-  'onlineCompletion',
-  'immediateShare',
-  'oneVisitShare',
-  'transferTimeliness',
-  'complaintReplyInTime',
-  'satisfaction',
-  'eLicenceReplacement',
-] as const;
+/** The metrics of core a ledger entry may name (seed 000 7.3: the low-scoring metric it comes from). */
+export const METRIC_OPTIONS = METRIC_IDS;
 
 export default class MetricsLedgerAdd extends TongbanCommand<LedgerEntryResult> {
   static override summary = 'Write a problem into the improvement ledger (改进台账, seed 000 7.3).';
