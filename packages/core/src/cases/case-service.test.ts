@@ -3,36 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../calendar/index.js';
-import { ServiceItem } from '../catalogue/service-item.js';
 import { openLowdbStore } from '../store/lowdb/index.js';
 import type { Store } from '../store/store.js';
 import { parseApplicationNumber } from './application-number.js';
 import { expireDeadlines, loadCase, performStep, submitCase } from './case-service.js';
 import { TransitionError } from './errors.js';
+import { testItem } from './testing.js';
 
 const calendar = WorkCalendar.default();
-export const ITEM = ServiceItem.parse({
-  mainName: '个体工商户设立登记',
-  itemType: 'licensing',
-  itemCode: '11230000MB0001',
-  legalBasis: ['《促进个体工商户发展条例》'],
-  materials: [
-    { name: '身份证', kind: 'key', eLicence: '居民身份证' },
-    { name: '经营场所证明', kind: 'key' },
-    { name: '租赁合同', kind: 'secondary', tolerable: true },
-  ],
-  process: ['申请', '受理', '审查', '决定'],
-  promisedDays: 3,
-  audience: ['person'],
-  legalDays: 15,
-  level: 'county',
-  implementingUnit: '某县市场监管局',
-  windowCategory: '法人事务',
-  caseKind: 'promised',
-  modes: ['window', 'online', 'proxyLocal'],
-  transferDays: 1,
-  bundles: ['开办个体户一件事'],
-});
+export const ITEM = testItem();
 const applicant = { idNumber: '230102199001011234', name: '张三', phone: '13800000000' };
 
 let dir: string;

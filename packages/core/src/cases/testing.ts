@@ -1,3 +1,4 @@
+import { ServiceItem } from '../catalogue/service-item.js';
 import type { Case } from './case.js';
 import type { CaseEvent, Unit } from './case-event.js';
 import { appendEvent, type CaseContext } from './engine.js';
@@ -60,4 +61,34 @@ export function history(caseId: string, ctx: CaseContext = {}): Stepper {
     },
   };
   return s;
+}
+
+/**
+ * The one service item of the engine-level tests (个体工商户设立登记, three materials, one tolerable), with overrides:
+ * the case service, store, archive and sync tests all start from it.
+ */
+export function testItem(over: Partial<Record<keyof ServiceItem, unknown>> = {}): ServiceItem {
+  return ServiceItem.parse({
+    mainName: '个体工商户设立登记',
+    itemType: 'licensing',
+    itemCode: '11230000MB0001',
+    legalBasis: ['《促进个体工商户发展条例》'],
+    materials: [
+      { name: '身份证', kind: 'key', eLicence: '居民身份证' },
+      { name: '经营场所证明', kind: 'key' },
+      { name: '租赁合同', kind: 'secondary', tolerable: true },
+    ],
+    process: ['申请', '受理', '审查', '决定'],
+    promisedDays: 3,
+    audience: ['person'],
+    legalDays: 15,
+    level: 'county',
+    implementingUnit: '某县市场监管局',
+    windowCategory: '法人事务',
+    caseKind: 'promised',
+    modes: ['window', 'online', 'proxyLocal'],
+    transferDays: 1,
+    bundles: ['开办个体户一件事'],
+    ...over,
+  });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../calendar/index.js';
 import { loadCase, performStep, submitCase } from '../cases/case-service.js';
-import { ServiceItem } from '../catalogue/service-item.js';
+import { testItem } from '../cases/testing.js';
 import { openLowdbStore } from '../store/lowdb/index.js';
 import type { Store } from '../store/store.js';
 import { CentralUnreachableError, OfflineFirstStore } from './offline-store.js';
@@ -12,24 +12,13 @@ import { Outbox } from './outbox.js';
 import { isUnreachable } from './unreachable.js';
 
 const calendar = WorkCalendar.default();
-const ITEM = ServiceItem.parse({
-  mainName: '个体工商户设立登记',
-  itemType: 'licensing',
-  itemCode: '11230000MB0001',
-  legalBasis: ['《促进个体工商户发展条例》'],
+const ITEM = testItem({
   materials: [
     { name: '身份证', kind: 'key' },
     { name: '经营场所证明', kind: 'key' },
   ],
-  process: ['申请', '受理', '审查', '决定'],
-  promisedDays: 3,
-  audience: ['person'],
-  legalDays: 15,
-  level: 'county',
-  implementingUnit: '某县市场监管局',
-  windowCategory: '法人事务',
-  caseKind: 'promised',
   modes: ['window', 'online'],
+  bundles: [],
 });
 const applicant = { idNumber: '230102199001011234', name: '张三', phone: '13800000000' };
 

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { WorkCalendar } from '../../calendar/index.js';
 import type { Unit } from '../../cases/case-event.js';
 import { performStep, submitCase } from '../../cases/case-service.js';
-import { ServiceItem } from '../../catalogue/service-item.js';
+import { testItem } from '../../cases/testing.js';
 import { openLowdbStore } from '../../store/lowdb/index.js';
 import type { Store } from '../../store/store.js';
 import { createArchiveKey } from '../keys.js';
@@ -15,25 +15,13 @@ import { attachMaterial } from '../materials.js';
 /** Test sites: a data directory with a lowdb store, one published item and archive keys (real files). */
 export const calendar = WorkCalendar.default();
 
-export const ITEM = ServiceItem.parse({
-  mainName: '个体工商户设立登记',
-  itemType: 'licensing',
-  itemCode: '11230000MB0001',
-  legalBasis: ['《促进个体工商户发展条例》'],
+export const ITEM = testItem({
   materials: [
     { name: '身份证', kind: 'key' },
     { name: '经营场所证明', kind: 'key' },
   ],
-  process: ['申请', '受理', '审查', '决定'],
-  promisedDays: 3,
-  audience: ['person'],
-  legalDays: 15,
-  level: 'county',
-  implementingUnit: '某县市场监管局',
-  windowCategory: '法人事务',
-  caseKind: 'promised',
   modes: ['window', 'proxyLocal'],
-  transferDays: 1,
+  bundles: [],
   contact: { phone: '0451-12345678', complaintPhone: '12345' },
 });
 

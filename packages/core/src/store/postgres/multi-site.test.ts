@@ -4,33 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../calendar/index.js';
 import { caseHistory } from '../../cases/case.js';
 import { loadCase } from '../../cases/case-service.js';
-import { ServiceItem } from '../../catalogue/service-item.js';
+import { testItem } from '../../cases/testing.js';
 import { freshStore, useSharedCluster } from './test-support/shared-cluster.js';
 
 const cluster = useSharedCluster();
 const worker = fileURLToPath(new URL('./test-support/site-worker.ts', import.meta.url));
 
-const ITEM = ServiceItem.parse({
-  mainName: '个体工商户设立登记',
-  itemType: 'licensing',
-  itemCode: '11230000MB0001',
-  legalBasis: ['《促进个体工商户发展条例》'],
-  materials: [
-    { name: '身份证', kind: 'key', eLicence: '居民身份证' },
-    { name: '经营场所证明', kind: 'key' },
-    { name: '租赁合同', kind: 'secondary', tolerable: true },
-  ],
-  process: ['申请', '受理', '审查', '决定'],
-  promisedDays: 3,
-  audience: ['person'],
-  legalDays: 15,
-  level: 'county',
-  implementingUnit: '某县市场监管局',
-  windowCategory: '法人事务',
-  caseKind: 'promised',
-  modes: ['window', 'proxyLocal', 'proxyRemote'],
-  transferDays: 1,
-});
+const ITEM = testItem({ modes: ['window', 'proxyLocal', 'proxyRemote'], bundles: [] });
 
 function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
