@@ -92,6 +92,8 @@ export interface Prepared {
   services: KioskServices;
   devices: KioskDevices;
   dataDir: string;
+  /** Closes the store (pushing the outbox one last time when there is one). */
+  close(): Promise<void>;
 }
 
 export async function loadConfig(options: StartOptions): Promise<KioskConfig> {
@@ -105,24 +107,31 @@ export async function prepareKiosk(options: StartOptions): Promise<Prepared> {
     options.data ??
     config.dataDir ??
     (options.demo ? mkdtempSync(join(tmpdir(), 'tongban-demo-')) : undefined);
-  const [{ openStore }, { KioskServices }, { openKioskDevices }] = await Promise.all([
-    import('@tongban/core/store'),
+  const [{ openKioskStore }, { KioskServices }, { openKioskDevices }, { WorkCalendar }] = await Promise.all([
+    import('./services/kiosk-store.js'),
     import('./services/kiosk-services.js'),
     import('./devices/kiosk-devices.js'),
+    import('@tongban/core/calendar'),
   ]);
-  const store = await openStore(dataDir ? { data: dataDir } : {});
+  // The embedded store, or the province's PostgreSQL store with an outbox for outages (config `database`).
+  const kioskStore = await openKioskStore({ config, dataDir, calendar: WorkCalendar.default() });
+  const store = kioskStore.store;
   try {
     if (options.demo) await ensureSampleCatalogue(store);
     const services = await KioskServices.open(store, config);
+    if (options.demo) {
+      const { seedDemoCapacity } = await import('./services/demo-seed.js');
+      await seedDemoCapacity(store, config, services.items);
+    }
     const devices = await openKioskDevices({
       reader: config.devices.reader,
       printer: config.devices.printer,
       paper: config.devices.paper,
       printDir: join(dataDir ?? '.', 'printed'),
     });
-    return { config, store, services, devices, dataDir: dataDir ?? '' };
+    return { config, store, services, devices, dataDir: dataDir ?? '', close: () => kioskStore.close() };
   } catch (e) {
-    await store.close();
+    await kioskStore.close();
     throw e;
   }
 }
@@ -218,5 +227,5 @@ export async function runKiosk(options: StartOptions): Promise<void> {
   );
   await app.waitUntilExit();
   await prepared.devices.close();
-  await prepared.store.close();
+  await prepared.close();
 }

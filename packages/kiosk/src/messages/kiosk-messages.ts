@@ -81,6 +81,10 @@ export const kioskMessages = {
   'receipt.number': ['申请编号：{n}', 'Application no.: {n}'],
   'receipt.printed': ['回执已打印，请取走', 'Your receipt is printed: please take it'],
   'receipt.printing': ['正在打印回执…', 'Printing the receipt…'],
+  'receipt.willSync': [
+    '网络暂时中断：申请已保存在本机，恢复后自动上传，凭回执查询',
+    'The network is down: your application is saved here and is sent automatically when it is back',
+  ],
   'receipt.onScreen': [
     '打印机故障（{why}），请拍照保存以下回执',
     'Printer trouble ({why}): photograph this receipt',

@@ -106,6 +106,15 @@ export class KioskServices {
     return submitKioskBundle(this.store, this.calendar, this.catalogueVersion, this.config, s, at);
   }
 
+  /**
+   * Whether a case waits in this kiosk's outbox because the central store could not be reached (issue 9): the
+   * receipt then says it will be synced. Always false on the embedded store.
+   */
+  pendingSync(caseId: string): boolean {
+    const offline = this.store as Partial<{ isPending(caseId: string): boolean }>;
+    return typeof offline.isPending === 'function' ? offline.isPending(caseId) : false;
+  }
+
   /** Loads the latest published catalogue; throws when there is none. */
   static async open(store: Store, config: KioskConfig): Promise<KioskServices> {
     const cat = await store.catalogue();

@@ -23,7 +23,7 @@ const WORDS: Record<'case' | 'bundle' | 'appointment', { title: KioskMessageKey;
  * receipts (a 一件事 with many cases) scroll with ↑↓. Works in 80x24.
  */
 export function ReceiptScreen() {
-  const { t, theme, state, dispatch } = useKiosk();
+  const { t, theme, state, dispatch, services } = useKiosk();
   const r = state.receipt;
   const of = state.receiptOf ?? 'case';
   const [offset, setOffset] = useState(0);
@@ -43,6 +43,9 @@ export function ReceiptScreen() {
       <Box>
         <Box flexDirection="column" flexGrow={1} marginRight={2}>
           <Text bold inverse color={theme.ok}>{` ${t(words.number, { n: r.applicationNumber })} `}</Text>
+          {of !== 'appointment' && services.pendingSync(r.applicationNumber) ? (
+            <Text color={theme.warn}>{t('receipt.willSync')}</Text>
+          ) : null}
           {print?.kind === 'printing' ? <Text>{t('receipt.printing')}</Text> : null}
           {print?.kind === 'printed' ? (
             <Text color={theme.ok} bold>
