@@ -12,6 +12,9 @@
  *   BENCH_CASES=100000 BENCH_SECONDS=10 npx tsx bench/pg-store.ts      a quick run
  * BENCH_DURABLE=0 turns fsync/synchronous_commit off for both sides (default on: what a province would run).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CaseEvent } from '../packages/core/src/cases/case-event.js';
 import { StoreConflictError } from '../packages/core/src/store/errors.js';
@@ -29,6 +32,51 @@ const LOOKUPS = setting('BENCH_LOOKUPS', 5000);
 const DURABLE = setting('BENCH_DURABLE', 1) !== 0;
 const BATCH = 50_000;
 
+const STATEMENTS = setting('BENCH_STATEMENTS', 0) !== 0;
+const TICK_MS = 1000 / 100; // USER_HZ: /proc times are in 1/100 s
+
+/** CPU seconds (user + system) of /proc/<pid>/stat fields 14-15, or of the waited-for children (16-17). */
+const procCpu = (pid: number | 'self', children = false): number => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] = field 3 (state)
+    const [a, b] = children ? [f[13], f[14]] : [f[11], f[12]];
+    return ((Number(a) + Number(b)) * TICK_MS) / 1000;
+  } catch {
+    return 0; // the process ended
+  }
+};
+/**
+ * CPU seconds of the server: the postmaster, its live processes (backends, WAL writer, ...) and those that ended
+ * (the postmaster's children times).
+ */
+const serverCpu = (dataDir: string, byProcess?: Map<string, number>): number => {
+  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = procCpu(postmaster) + procCpu(postmaster, true);
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== postmaster) continue;
+      const cpu = procCpu(Number(name));
+      total += cpu;
+      if (byProcess) {
+        const title = readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+        const kind = title.replace(/^postgres: /, '').replace(/postgres \S+ \[local\].*/, 'backend');
+        byProcess.set(kind, (byProcess.get(kind) ?? 0) + cpu);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+};
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
 const caseId = (g: number) => `SITE${g % 40}-${String(g).padStart(8, '0')}`;
 const f0 = (n: number) => n.toFixed(0);
 const f2 = (n: number) => n.toFixed(2);
@@ -41,6 +89,7 @@ const cluster = await startPgCluster({
     checkpoint_timeout: '30min',
     maintenance_work_mem: '512MB',
     work_mem: '32MB',
+    ...(STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on' } : {}),
   },
 });
 try {
@@ -81,6 +130,8 @@ try {
   await cluster.createDatabase('pgbench');
   const pgArgs = ['-h', cluster.dir, '-p', String(cluster.port), '-U', 'postgres'];
   cluster.run('pgbench', [...pgArgs, '-i', '-q', '-s', '10', 'pgbench']);
+  console.log(`load average before pgbench: ${load()}`);
+  const pgCpu0 = { server: serverCpu(join(cluster.dir, 'data')), client: procCpu('self', true) };
   const pgOut = cluster.run('pgbench', [
     ...pgArgs,
     '-N',
@@ -93,6 +144,12 @@ try {
     'pgbench',
   ]);
   const pgbenchTps = Number(/tps = ([\d.]+)/.exec(pgOut)?.[1] ?? Number.NaN);
+  const pgbenchTx = Number(/processed: (\d+)/.exec(pgOut)?.[1] ?? Number.NaN);
+  const pgCpu = {
+    server: serverCpu(join(cluster.dir, 'data')) - pgCpu0.server,
+    client: procCpu('self', true) - pgCpu0.client,
+  };
+  if (STATEMENTS) await q('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
 
   // ---- transitions from 8 concurrent clients ----
   const template = (id: string, length: number): CaseSummary => ({
@@ -134,9 +191,26 @@ try {
       }
     }
   };
+  console.log(`load average before tongban: ${load()}`);
+  if (STATEMENTS) await q('SELECT pg_stat_statements_reset()');
+  const procs0 = new Map<string, number>();
+  const cpu0 = { server: serverCpu(join(cluster.dir, 'data'), procs0), client: process.cpuUsage() };
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CLIENTS }, (_, k) => client(k)));
   const tps = transitions / ((performance.now() - t0) / 1000);
+  const clientUse = process.cpuUsage(cpu0.client);
+  const procs = new Map<string, number>();
+  const cpu = {
+    server: serverCpu(join(cluster.dir, 'data'), procs) - cpu0.server,
+    client: (clientUse.user + clientUse.system) / 1e6,
+  };
+  const us = (s: number, n: number) => f0((s / n) * 1e6);
+  if (STATEMENTS) {
+    const top = await q(`SELECT calls, round(total_exec_time::numeric / NULLIF(calls, 0), 3) AS ms, plans, round(total_plan_time::numeric / NULLIF(plans, 0), 3) AS plan_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS query
+      FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8`);
+    console.table(top.rows);
+    for (const [kind, s] of procs) console.log(`server CPU ${kind}: ${f2(s - (procs0.get(kind) ?? 0))} s`);
+  }
 
   // ---- lookup by application number ----
   const lat: number[] = [];
@@ -157,6 +231,10 @@ try {
   console.log(
     `transitions/s, ${CLIENTS} clients, ${SECONDS} s: tongban ${f0(tps)} (${conflicts} conflicts)  |  pgbench -N ${f0(pgbenchTps)}  |  ratio ${f2(tps / pgbenchTps)}  (goal >= 2000/s)`,
   );
+  console.log(
+    `CPU per transaction: tongban server ${us(cpu.server, transitions)} us + client ${us(cpu.client, transitions)} us  |  pgbench server ${us(pgCpu.server, pgbenchTx)} us + client ${us(pgCpu.client, pgbenchTx)} us`,
+  );
+  console.log(`load average at the end: ${load()} (other jobs on the machine count too)`);
   console.log(
     `lookup by application number, ${LOOKUPS} sequential: p50 ${f2(p(0.5))} ms, p99 ${f2(p(0.99))} ms, max ${f2(lat.at(-1)!)} ms  (goal p99 <= 5 ms)`,
   );

@@ -10,6 +10,7 @@ import {
   type NoticeFontPaths,
   type NoticeFonts,
 } from './font.js';
+import { compactSrgbProfileStream } from './icc.js';
 import { A4, type DrawOp, layoutNotice } from './layout.js';
 
 /** PDF/A conformance written by default (pdfkit: XMP metadata with pdfaid, sRGB OutputIntent, fonts embedded). */
@@ -34,9 +35,12 @@ export const NOTICE_PDF_LAYOUT_VERSION = 1;
 
 const FAMILY: Record<FontWeight, string> = { regular: 'NotoSansSC-Regular', bold: 'NotoSansSC-Bold' };
 
-/** XMP is written by pdfkit without escaping: keep markup characters out of the metadata strings. */
+/**
+ * XMP is written by pdfkit without escaping: keep markup characters out of the metadata strings; runs of white space
+ * become one space (the XMP is written without indentation, and the Info dictionary must say the same, PDF/A).
+ */
 function xmpSafe(s: string): string {
-  return s.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞');
+  return s.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞').replace(/\s+/g, ' ').trim();
 }
 
 type Doc = PDFKit.PDFDocument;
@@ -125,8 +129,15 @@ export class NoticePdfRenderer {
     };
     if (this.pdfa) options.subset = this.pdfa;
     const doc = new PDFDocument(options);
+    const internals = doc as unknown as DocInternals;
     // a file ID derived from the content, not from the clock (ISO 32000 14.4)
-    (doc as unknown as { _id: Buffer })._id = this.documentId(notices);
+    internals._id = this.documentId(notices);
+    // the XMP packet without pdfkit's indentation (about 0.9 KiB less: the metadata stream stays uncompressed)
+    const xmp = internals.metadata;
+    const xml = xmp.getXML.bind(xmp);
+    xmp.getXML = () => xml().replace(/>\s+</g, '><');
+    xmp.getLength = () => xmp.getXML().length;
+    if (this.pdfa) internals._addColorOutputIntent = addCompactOutputIntent;
     return doc;
   }
 
@@ -142,6 +153,7 @@ export class NoticePdfRenderer {
       if (!f) {
         doc.font(this.fonts[w].pdfkitFont as unknown as string, FAMILY[w]);
         f = (doc as unknown as { _font: PdfkitFont })._font;
+        f.embed = embedCompact;
         fonts.set(w, f);
       }
       return f;
@@ -188,6 +200,158 @@ interface PdfkitFont {
   id: string;
   ref(): unknown;
   encode(text: string): [string[], unknown[]];
+  embed(): void;
+}
+
+/** What this module uses of pdfkit's document internals (pdfkit 0.17+). */
+interface PdfRef {
+  data: Record<string, unknown>;
+  write(chunk: Uint8Array): void;
+  end(chunk?: Uint8Array | string): void;
+}
+interface DocInternals {
+  _id: Buffer;
+  metadata: { getXML(): string; getLength(): number };
+  _addColorOutputIntent: (this: DocInternals) => void;
+  ref(data?: Record<string, unknown>): PdfRef;
+  _root: { data: Record<string, unknown> };
+  subset?: number;
+}
+
+/**
+ * The PDF/A OutputIntent with the compact sRGB profile of icc.ts, deflated once per process (pdfkit reads and
+ * deflates its 3 KiB profile for every document).
+ */
+function addCompactOutputIntent(this: DocInternals): void {
+  const icc = compactSrgbProfileStream();
+  const profile = this.ref({ N: 3, Filter: 'FlateDecode' }); // a Filter: pdfkit does not deflate it again
+  profile.write(icc.data);
+  profile.end();
+  const intent = this.ref({
+    Type: 'OutputIntent',
+    S: 'GTS_PDFA1',
+    Info: new String('sRGB IEC61966-2.1'),
+    OutputConditionIdentifier: new String('sRGB IEC61966-2.1'),
+    DestOutputProfile: profile,
+  });
+  intent.end();
+  this._root.data.OutputIntents = [intent];
+}
+
+/** pdfkit's EmbeddedFont fields read by embedCompact. */
+interface EmbeddedFontInternals {
+  id: string;
+  document: DocInternals;
+  font: {
+    'OS/2'?: { sFamilyClass?: number };
+    post: { isFixedPitch?: boolean };
+    head: { macStyle: { italic?: boolean } };
+    postscriptName?: string;
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
+    italicAngle: number;
+    capHeight?: number;
+    ascent: number;
+    xHeight?: number;
+  };
+  subset: { encode(): Uint8Array; deflated?: () => Buffer };
+  widths: (number | undefined)[];
+  scale: number;
+  ascender: number;
+  descender: number;
+  dictionary: PdfRef;
+  toUnicodeCmap(): PdfRef;
+}
+
+/** The default width of the CIDFont: the em of the ideographs (most glyphs of a notice). */
+const DEFAULT_WIDTH = 1000;
+
+/**
+ * pdfkit's EmbeddedFont.embed for a TrueType CIDFont, with the widths written compactly: /DW 1000 and a /W entry
+ * only for the glyphs of another width (digits, Latin, half-width punctuation), instead of every glyph's width in
+ * the uncompressed font dictionary (about 0.6 KiB less per font).
+ */
+function embedCompact(this: PdfkitFont): void {
+  const f = this as unknown as EmbeddedFontInternals;
+  const doc = f.document;
+  // our TtfSubset deflates the subset itself (runs of glyphs deflated once per process); fontkit's is deflated by pdfkit
+  const deflated = f.subset.deflated?.();
+  const fontFile = doc.ref(deflated ? { Filter: 'FlateDecode' } : {});
+  fontFile.end(deflated ?? f.subset.encode());
+  const familyClass = (f.font['OS/2']?.sFamilyClass ?? 0) >> 8;
+  let flags = 1 << 2; // symbolic (glyphs outside the standard Latin set)
+  if (f.font.post.isFixedPitch) flags |= 1 << 0;
+  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (f.font.head.macStyle.italic) flags |= 1 << 6;
+  // the subset tag pdfkit derives from the font's resource name (six capitals)
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((f.id.charCodeAt(i) || 73) + 17)).join('');
+  const name = `${tag}+${(f.font.postscriptName ?? 'Font').replaceAll(' ', '_')}`;
+  const { bbox } = f.font;
+  const s = f.scale;
+  const descriptor = doc.ref({
+    Type: 'FontDescriptor',
+    FontName: name,
+    Flags: flags,
+    FontBBox: [bbox.minX * s, bbox.minY * s, bbox.maxX * s, bbox.maxY * s],
+    ItalicAngle: f.font.italicAngle,
+    Ascent: f.ascender,
+    Descent: f.descender,
+    CapHeight: (f.font.capHeight || f.font.ascent) * s,
+    XHeight: (f.font.xHeight || 0) * s,
+    StemV: 0,
+    FontFile2: fontFile,
+  });
+  if (doc.subset === 1) {
+    // PDF/A-1 (ISO 19005-1 6.3.5): a CIDSet listing the CIDs of the subset
+    const cidSet = new Uint8Array(Math.ceil(f.widths.length / 8));
+    f.widths.forEach((w, cid) => {
+      if (w != null) cidSet[cid >> 3] = (cidSet[cid >> 3] as number) | (0x80 >> (cid % 8));
+    });
+    const ref = doc.ref();
+    ref.write(cidSet);
+    ref.end();
+    descriptor.data.CIDSet = ref;
+  }
+  descriptor.end();
+  const descendant = doc.ref({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: name,
+    CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+    FontDescriptor: descriptor,
+    DW: DEFAULT_WIDTH,
+    W: compactWidths(f.widths),
+    CIDToGIDMap: 'Identity',
+  });
+  descendant.end();
+  f.dictionary.data = {
+    Type: 'Font',
+    Subtype: 'Type0',
+    BaseFont: name,
+    Encoding: 'Identity-H',
+    DescendantFonts: [descendant],
+    ToUnicode: f.toUnicodeCmap(),
+  };
+  f.dictionary.end();
+}
+
+/** /W as runs of consecutive CIDs whose width is not the default: [c [w1 w2 ...] c' [...] ...] (ISO 32000 9.7.4.3). */
+export function compactWidths(widths: readonly (number | undefined)[]): (number | number[])[] {
+  const w: (number | number[])[] = [];
+  let run: number[] | undefined;
+  for (let cid = 0; cid < widths.length; cid++) {
+    const width = widths[cid];
+    if (width == null || Math.abs(width - DEFAULT_WIDTH) < 1e-9) {
+      run = undefined;
+      continue;
+    }
+    if (!run) {
+      run = [];
+      w.push(cid, run);
+    }
+    run.push(width);
+  }
+  return w;
 }
 
 /** A number as PDF content writes it: at most 3 decimals, no trailing zeros. */
@@ -200,7 +364,10 @@ function lineOps(op: Extract<DrawOp, { op: 'line' }>): string {
   return `q ${num(op.width)} w ${dash}0 0 0 RG ${num(op.x1)} ${num(op.y1)} m ${num(op.x2)} ${num(op.y2)} l S Q`;
 }
 
-/** The QR code as filled rectangles, one per run of dark modules (vector, crisp at any print resolution). */
+/**
+ * The QR code as filled rectangles, one per run of dark modules (vector, crisp at any print resolution), in a
+ * coordinate system of one unit per module so that every number is a small integer.
+ */
 function qrOps(op: Extract<DrawOp, { op: 'qr' }>): string {
   // one byte-mode segment: the optimal split into modes (a shortest-path search) costs more than it saves here;
   // a fixed mask pattern (ISO/IEC 18004 allows any of the eight): choosing the best one costs 2 ms per code
@@ -211,7 +378,7 @@ function qrOps(op: Extract<DrawOp, { op: 'qr' }>): string {
   const n = code.modules.size;
   const m = op.size / n;
   const data = code.modules.data;
-  const rects: string[] = ['q 0 0 0 rg'];
+  let out = `q ${num(m)} 0 0 ${num(m)} ${num(op.x)} ${num(op.y)} cm 0 0 0 rg\n`;
   for (let r = 0; r < n; r++) {
     let c = 0;
     while (c < n) {
@@ -221,11 +388,10 @@ function qrOps(op: Extract<DrawOp, { op: 'qr' }>): string {
       }
       const start = c;
       while (c < n && data[r * n + c]) c++;
-      rects.push(`${num(op.x + start * m)} ${num(op.y + r * m)} ${num((c - start) * m)} ${num(m)} re`);
+      out += `${start} ${r} ${c - start} 1 re\n`;
     }
   }
-  rects.push('f Q');
-  return rects.join('\n');
+  return `${out}f Q`;
 }
 
 function finish(doc: Doc): Promise<Buffer> {

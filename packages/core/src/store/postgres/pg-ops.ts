@@ -21,6 +21,7 @@ import {
 } from '../validate.js';
 import {
   APPEND_FAST_SQL,
+  APPEND_NEXT_SQL,
   APPEND_SQL,
   APPEND_STATE_SQL,
   EVENTS_SQL,
@@ -28,8 +29,11 @@ import {
   SUMMARY_SQL,
 } from './sql.js';
 
-/** Something that runs one statement: the pool (autocommit) or the client of a transaction. */
-export type Exec = <R extends object>(text: string, values?: unknown[]) => Promise<R[]>;
+/**
+ * Something that runs one statement: the pool (autocommit) or the client of a transaction. `name` makes it a named
+ * prepared statement (parsed and planned once per connection; the hot statements of a transition use one).
+ */
+export type Exec = <R extends object>(text: string, values?: unknown[], name?: string) => Promise<R[]>;
 
 /**
  * The SQL of every Store method, over an Exec. No transaction control here: PostgresStore decides whether a call
@@ -125,10 +129,11 @@ export async function appendOnce(
   options: AppendOptions,
 ): Promise<AppendResult> {
   checkAppend(caseId, events, summary);
-  const [state] = await q<{ length: number | null; existing: string[] }>(APPEND_STATE_SQL, [
-    caseId,
-    events.map((e) => e.id),
-  ]);
+  const [state] = await q<{ length: number | null; existing: string[] }>(
+    APPEND_STATE_SQL,
+    [caseId, events.map((e) => e.id)],
+    'tongban_append_state',
+  );
   const length = state?.length ?? 0;
   const seen = new Set(state?.existing ?? []);
   const fresh = events.filter((e) => !seen.has(e.id) && seen.add(e.id));
@@ -137,7 +142,7 @@ export async function appendOnce(
     throw new StoreConflictError({ caseId }, options.expectedLength, length);
   }
   checkSummaryLength(caseId, summary, length + fresh.length);
-  await q(APPEND_SQL, appendParams(caseId, length, fresh, summary));
+  await q(APPEND_SQL, appendParams(caseId, length, fresh, summary), 'tongban_append');
   return { appended: fresh.length, length: length + fresh.length };
 }
 
@@ -155,7 +160,9 @@ export async function appendFast(
   if (expectedLength === undefined || events.length === 0) return undefined;
   checkAppend(caseId, events, summary);
   if (summary.length !== expectedLength + events.length) return undefined;
-  const rows = await q(APPEND_FAST_SQL, appendParams(caseId, expectedLength, events, summary));
+  const [text, name] =
+    expectedLength === 0 ? [APPEND_FAST_SQL, 'tongban_append_new'] : [APPEND_NEXT_SQL, 'tongban_append_next'];
+  const rows = await q(text, appendParams(caseId, expectedLength, events, summary), name);
   return rows.length ? { appended: events.length, length: summary.length } : undefined;
 }
 
@@ -187,11 +194,11 @@ export async function caseLength(q: Exec, caseId: string): Promise<number> {
 }
 
 export async function events(q: Exec, caseId: string): Promise<CaseEvent[]> {
-  return (await q<{ event: CaseEvent }>(EVENTS_SQL, [caseId])).map((r) => r.event);
+  return (await q<{ events: CaseEvent[] | null }>(EVENTS_SQL, [caseId], 'tongban_events'))[0]?.events ?? [];
 }
 
 export async function summary(q: Exec, caseId: string): Promise<CaseSummary | undefined> {
-  return (await q<{ doc: CaseSummary }>(SUMMARY_SQL, [caseId]))[0]?.doc;
+  return (await q<{ doc: CaseSummary }>(SUMMARY_SQL, [caseId], 'tongban_summary'))[0]?.doc;
 }
 
 export async function findCases(q: Exec, query: CaseQuery): Promise<CaseSummary[]> {

@@ -77,9 +77,9 @@ export class PostgresStore implements Store {
   }
 
   /** Autocommit statements on the pool. */
-  readonly exec: Exec = async <R extends object>(text: string, values?: unknown[]) => {
+  readonly exec: Exec = async <R extends object>(text: string, values?: unknown[], name?: string) => {
     try {
-      return (await this.pool.query<R>(text, values)).rows;
+      return (await this.pool.query<R>({ text, values, name })).rows;
     } catch (e) {
       throw mapPgError(e);
     }
@@ -245,9 +245,9 @@ export class PgTx implements Store {
     private readonly client: pg.PoolClient,
   ) {}
 
-  readonly exec: Exec = async <R extends object>(text: string, values?: unknown[]) => {
+  readonly exec: Exec = async <R extends object>(text: string, values?: unknown[], name?: string) => {
     try {
-      return (await this.client.query<R>(text, values)).rows;
+      return (await this.client.query<R>({ text, values, name })).rows;
     } catch (e) {
       throw mapPgError(e);
     }

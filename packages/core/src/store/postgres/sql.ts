@@ -41,7 +41,8 @@ export function findCasesSql(q: CaseQuery): Sql {
 }
 
 export const SUMMARY_SQL = 'SELECT doc FROM case_summaries WHERE case_id = $1';
-export const EVENTS_SQL = 'SELECT event FROM case_events WHERE case_id = $1 ORDER BY seq';
+/** The log as one JSON array (one row: one message and one JSON.parse on the client instead of one per event). */
+export const EVENTS_SQL = 'SELECT json_agg(event ORDER BY seq) AS events FROM case_events WHERE case_id = $1';
 /** Length of the log and which of the given event ids are stored already: one round trip before an append. */
 export const APPEND_STATE_SQL = `SELECT
   (SELECT length FROM case_summaries WHERE case_id = $1) AS length,
@@ -66,8 +67,25 @@ ON CONFLICT (case_id) DO UPDATE SET item_code = EXCLUDED.item_code, mode = EXCLU
   closed_at = EXCLUDED.closed_at, units = EXCLUDED.units, length = EXCLUDED.length, doc = EXCLUDED.doc`;
 
 /**
- * The one-round-trip append (outside transact): taken when the caller says which length it folded
- * (expectedLength) and the events are new. Guarded by the stored length in the same statement: when the log is not
+ * The one-round-trip append to a case that has events (outside transact; the hot path of every transition): update
+ * the summary where the log is still at $2, then insert the events at seq = $2 + 1, ... behind it. The update locks
+ * the summary row, so of two writers that folded the same length the second waits, then finds the length moved
+ * on and writes nothing (no row comes back); a stored event id raises 23505 and nothing is written. Either way the
+ * adapter falls back to the read-then-write path (appendOnce), which gives the precise answer.
+ */
+export const APPEND_NEXT_SQL = `WITH s AS (
+  UPDATE case_summaries SET item_code = $4, mode = $5, state = $6, waiting_on = $7, applicant_id = $8,
+    bundle_id = $9, created_at = $10::timestamptz, updated_at = $11::timestamptz, due_at = $12::timestamptz,
+    closed_at = $13::timestamptz, units = $14::text[], length = $15::int, doc = $16::json
+  WHERE case_id = $1 AND length = $2::int
+  RETURNING 1)
+INSERT INTO case_events (case_id, seq, event_id, event)
+SELECT $1, $2::int + t.n::int, t.e->>'id', t.e
+FROM s, json_array_elements($3::json) WITH ORDINALITY AS t(e, n)
+RETURNING 1 AS done`;
+
+/**
+ * The one-round-trip append that creates a case (expectedLength 0; outside transact). Guarded by the stored length in the same statement: when the log is not
  * at $2 nothing is written and no row comes back; a stored event id or a concurrent writer raises 23505 and nothing
  * is written. Either way the adapter falls back to the read-then-write path, which gives the precise answer.
  */
