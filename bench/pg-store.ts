@@ -11,6 +11,10 @@
  *   npx tsx bench/pg-store.ts                       full size (several minutes: ~3 GB of data)
  *   BENCH_CASES=100000 BENCH_SECONDS=10 npx tsx bench/pg-store.ts      a quick run
  * BENCH_DURABLE=0 turns fsync/synchronous_commit off for both sides (default on: what a province would run).
+ * Also printed: CPU per transaction of the server (postmaster and its processes, /proc) and of the client (this
+ * process for tongban, pgbench's process) on both sides, and the load average (other jobs share the 2 cores).
+ * BENCH_STATEMENTS=1: pg_stat_statements (exec and plan time per statement) and server CPU per process kind.
+ * BENCH_PG_SETTINGS=commit_delay=100,commit_siblings=4: server settings for both sides. BENCH_POOL: store pool size.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -24,6 +28,7 @@ import type { CaseSummary } from '../packages/core/src/store/store.js';
 
 /** A size from the environment (BENCH_*), for quick runs. */
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const text = (name: string) => process.env[name] ?? '';
 const CASES = setting('BENCH_CASES', 1_000_000);
 const PER_CASE = setting('BENCH_EVENTS_PER_CASE', 10);
 const SECONDS = setting('BENCH_SECONDS', 20);
@@ -89,11 +94,24 @@ const cluster = await startPgCluster({
     checkpoint_timeout: '30min',
     maintenance_work_mem: '512MB',
     work_mem: '32MB',
-    ...(STATEMENTS ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on' } : {}),
+    ...Object.fromEntries(
+      text('BENCH_PG_SETTINGS')
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => kv.split('=') as [string, string]),
+    ),
+    ...(STATEMENTS
+      ? {
+          shared_preload_libraries: 'pg_stat_statements',
+          'pg_stat_statements.track': 'all',
+          'pg_stat_statements.track_planning': 'on',
+        }
+      : {}),
   },
 });
 try {
-  const store = await openPostgresStore({ url: cluster.socketUrl, poolSize: CLIENTS + 2 });
+  const POOL = setting('BENCH_POOL', CLIENTS + 2);
+  const store = await openPostgresStore({ url: cluster.socketUrl, poolSize: POOL });
   await store.migrate();
   const q = (sql: string) => store.pool.query(sql);
 
@@ -206,7 +224,8 @@ try {
   };
   const us = (s: number, n: number) => f0((s / n) * 1e6);
   if (STATEMENTS) {
-    const top = await q(`SELECT calls, round(total_exec_time::numeric / NULLIF(calls, 0), 3) AS ms, plans, round(total_plan_time::numeric / NULLIF(plans, 0), 3) AS plan_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS query
+    const top =
+      await q(`SELECT calls, round(total_exec_time::numeric / NULLIF(calls, 0), 3) AS ms, plans, round(total_plan_time::numeric / NULLIF(plans, 0), 3) AS plan_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS query
       FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8`);
     console.table(top.rows);
     for (const [kind, s] of procs) console.log(`server CPU ${kind}: ${f2(s - (procs0.get(kind) ?? 0))} s`);

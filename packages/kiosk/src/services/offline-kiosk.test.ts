@@ -101,7 +101,7 @@ describe('offline kiosk against a real PostgreSQL (long)', () => {
         const ready = new Promise<void>((r) =>
           kiosk.stdout?.on('data', (b: Buffer) => b.includes('ready') && r()),
         );
-        const killAt = ready.then(() => sleep(rand(500, 6000))).then(() => 'kill' as const);
+        const killAt = ready.then(() => sleep(rand(300, 4000))).then(() => 'kill' as const);
         const outcome = await Promise.race([exited.then(() => 'exit' as const), killAt]);
         if (outcome === 'kill') {
           kiosk.kill('SIGKILL');

@@ -77,6 +77,42 @@ describe('postgres adapter', () => {
     }
   });
 
+  it('the one-statement append with expectedLength: a stored event sent again at the current length writes nothing, not even the summary; the same step from several clients lands once', async () => {
+    const { url, store: a } = await freshStore(await cluster());
+    const b = await openPostgresStore({ url });
+    try {
+      const id = 'HRB1-250314-C7K3Q-XMZ';
+      await a.append(id, [event(id, 1)], summary(id, 1), { expectedLength: 0 });
+      await a.append(id, [event(id, 2)], summary(id, 2), { expectedLength: 1 });
+      // #1 is stored at seq 1; the length (2) matches, so the summary update applies and the event insert collides.
+      expect(
+        await b.append(id, [event(id, 1)], summary(id, 3, { state: 'rejected' }), { expectedLength: 2 }),
+      ).toEqual({ appended: 0, length: 2 });
+      expect((await a.summary(id))?.state).toBe('submitted');
+      expect((await a.summary(id))?.length).toBe(2);
+      // The same step (same event id) pushed by six clients at once, each having folded length 2.
+      const step = [event(id, 3, 'accept')];
+      const out = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          (i % 2 ? a : b).append(id, step, summary(id, 3, { state: 'accepted' }), { expectedLength: 2 }),
+        ),
+      );
+      expect(out.map((r) => r.appended).sort()).toEqual([0, 0, 0, 0, 0, 1]);
+      expect(out.every((r) => r.length === 3)).toBe(true);
+      expect((await b.events(id)).map((e) => e.id)).toEqual([`${id}#1`, `${id}#2`, `${id}#3`]);
+      expect(await b.summary(id)).toMatchObject({ state: 'accepted', length: 3 });
+      // Inside transact the same prepared statements run on the transaction's connection.
+      await a.transact(async (tx) => {
+        const log = await tx.events(id);
+        await tx.append(id, [event(id, 4)], summary(id, 4), { expectedLength: log.length });
+      });
+      expect(await b.events(id)).toHaveLength(4);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('appends without expectedLength from two clients all land, in one order, numbered 1..n', async () => {
     const { url, store: a } = await freshStore(await cluster());
     const b = await openPostgresStore({ url });

@@ -28,9 +28,13 @@ const RACE_RETRIES = 20;
 
 /**
  * The PostgreSQL store (issue 9: a province's cases in one database shared by windows, departments and kiosks).
- * - append: two statements, no explicit transaction: read the log length and the stored event ids, then insert the
- *   events at seq length+1.. together with the summary. (case_id, seq) is unique, so of two writers of one case
- *   one wins and the other collides: with expectedLength it gets StoreConflictError, without it is retried.
+ * - append with expectedLength (case-service performStep): one statement, no explicit transaction: update the
+ *   summary where the log is still at that length and insert the events behind it (sql.ts APPEND_NEXT_SQL). When
+ *   it writes nothing (the log moved on, or an event id is stored) the general path decides: read the log length
+ *   and the stored event ids, then insert the events at seq length+1.. together with the summary. (case_id, seq) is
+ *   unique, so of two writers of one case one wins and the other collides: with expectedLength it gets
+ *   StoreConflictError, without it is retried.
+ * - The statements of a transition are named prepared statements (parsed and planned once per connection).
  * - transact: BEGIN; lock the 'transact' row of store_locks FOR UPDATE; fn; COMMIT (READ COMMITTED, so each
  *   statement after the lock sees every earlier commit). Record and catalogue writes outside transact hold the
  *   same row FOR SHARE: they run side by side but never inside someone's transact (lowdb's guarantee).
