@@ -21,7 +21,9 @@ type Mat = [Vec, Vec, Vec];
 
 const at = (m: Mat, i: number, j: number): number => m[i]?.[j] as number;
 const mul = (a: Mat, b: Mat): Mat =>
-  a.map((row) => [0, 1, 2].map((j) => row[0] * at(b, 0, j) + row[1] * at(b, 1, j) + row[2] * at(b, 2, j))) as Mat;
+  a.map((row) =>
+    [0, 1, 2].map((j) => row[0] * at(b, 0, j) + row[1] * at(b, 1, j) + row[2] * at(b, 2, j)),
+  ) as Mat;
 const apply = (a: Mat, v: Vec): Vec => a.map((row) => row[0] * v[0] + row[1] * v[1] + row[2] * v[2]) as Vec;
 
 function inverse(m: Mat): Mat {

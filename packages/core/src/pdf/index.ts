@@ -21,6 +21,7 @@ export { breakLines, NO_LINE_END, NO_LINE_START } from './linebreak.js';
 export {
   type NoticeFileJob,
   type NoticeFileResult,
+  NoticePdfPool,
   type WriteNoticeFilesOptions,
   writeNoticeFiles,
 } from './pool.js';

@@ -1,6 +1,6 @@
 import type { Notice, NoticeField, NoticeSection } from '../notices/index.js';
 import type { FontWeight, NoticeFonts } from './font.js';
-import { breakLines } from './linebreak.js';
+import { type BrokenLine, breakLines } from './linebreak.js';
 
 /**
  * Lays a notice out on A4 as blocks of drawing operations, the way seed 001 appendices B and C set the 收件（受理）
@@ -56,6 +56,35 @@ function emWidth(font: NoticeFonts[FontWeight], text: string): number {
   return w;
 }
 
+/**
+ * Lines of a text at a size and width, per font set: the template's sentences (notes, rights, closings) recur in
+ * every notice of a type, and merged batches lay out the same sentences page after page.
+ */
+const lineCache = new WeakMap<NoticeFonts, Map<string, BrokenLine[]>>();
+
+function cachedLines(
+  c: Ctx,
+  text: string,
+  weight: FontWeight,
+  size: number,
+  first: number,
+  rest: number,
+): BrokenLine[] {
+  let cache = lineCache.get(c.fonts);
+  if (!cache) {
+    cache = new Map();
+    lineCache.set(c.fonts, cache);
+  }
+  const key = `${weight}|${size}|${first}|${rest}|${text}`;
+  let lines = cache.get(key);
+  if (!lines) {
+    lines = breakLines(text, (n) => (n === 0 ? first : rest), c.measure(weight, size));
+    if (cache.size > 20_000) cache.clear();
+    cache.set(key, lines);
+  }
+  return lines;
+}
+
 class Ctx {
   sealCenter: number | undefined;
   noteIndent = 0;
@@ -107,7 +136,7 @@ function textBlock(
   const first = o.indentFirst ?? 0;
   const rest = o.indentRest ?? 0;
   const lineH = o.size * LEADING;
-  const lines = breakLines(text, (n) => width - (n === 0 ? first : rest), c.measure(weight, o.size));
+  const lines = cachedLines(c, text, weight, o.size, width - first, width - rest);
   const ops: DrawOp[] = lines.map((l, i) => {
     const indent = i === 0 ? first : rest;
     const room = width - indent;
@@ -270,7 +299,7 @@ function table(c: Ctx, s: Extract<NoticeSection, { kind: 'table' }>): Block[] {
     let lines = 1;
     const laid = cells.map((t, i) => {
       const w = (widths[i] as number) - 2 * pad;
-      const ls = breakLines(t, () => w, c.measure(weight, size));
+      const ls = cachedLines(c, t, weight, size, w, w);
       lines = Math.max(lines, ls.length);
       return ls;
     });

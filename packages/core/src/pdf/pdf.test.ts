@@ -4,15 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOTICE_TYPES, type Notice, type NoticeSection, noticeMetadata } from '../notices/index.js';
+import { compactSrgbProfile } from './icc.js';
 import {
   breakLines,
   NO_LINE_END,
   NO_LINE_START,
+  NoticePdfPool,
   NoticePdfRenderer,
   renderNoticePdf,
   writeIfChanged,
   writeNoticeFiles,
 } from './index.js';
+import { compactWidths } from './render.js';
 import { sampleNotice, sampleNotices } from './test-support/samples.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tongban-pdf-'));
@@ -249,5 +252,82 @@ describe('merged rendering and files', () => {
     expect(textOf(first0)).toContain('5号综合窗口');
     expect(await writeIfChanged(first0, Buffer.from('%PDF-changed'))).toBe('written');
     expect(await writeIfChanged(first0, Buffer.from('%PDF-changed'))).toBe('unchanged');
+  });
+
+  it('a pool of worker threads renders batch after batch with the same bytes as this thread', async () => {
+    const pool = new NoticePdfPool({ threads: 2 });
+    try {
+      for (const round of [0, 1]) {
+        const notices = sampleNotices(round + 5);
+        const jobs = notices.map((notice) => ({
+          notice,
+          path: join(dir, 'pool', `${round}-${notice.type}.pdf`),
+        }));
+        const seen: number[] = [];
+        const results = await pool.write(jobs, (done) => seen.push(done));
+        expect(results.map((r) => [r.path, r.status])).toEqual(jobs.map((j) => [j.path, 'written']));
+        expect(seen).toEqual(jobs.map((_, i) => i + 1));
+        for (const j of jobs) expect(readFileSync(j.path).equals(await renderer.render(j.notice))).toBe(true);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe('compact PDF/A parts', () => {
+  it('the sRGB profile of the OutputIntent is a well-formed ICC v2 RGB display profile', () => {
+    const icc = Buffer.from(compactSrgbProfile());
+    expect(icc.readUInt32BE(0)).toBe(icc.length);
+    expect(icc.readUInt32BE(8)).toBe(0x02100000);
+    expect(icc.toString('latin1', 12, 24)).toBe('mntrRGB XYZ ');
+    expect(icc.toString('latin1', 36, 40)).toBe('acsp');
+    const count = icc.readUInt32BE(128);
+    const tags = new Map<string, { at: number; size: number }>();
+    for (let i = 0; i < count; i++) {
+      const e = 132 + i * 12;
+      const at = icc.readUInt32BE(e + 4);
+      const size = icc.readUInt32BE(e + 8);
+      expect(at % 4).toBe(0);
+      expect(at + size).toBeLessThanOrEqual(icc.length);
+      tags.set(icc.toString('latin1', e, e + 4), { at, size });
+    }
+    for (const sig of ['desc', 'cprt', 'wtpt', 'rXYZ', 'gXYZ', 'bXYZ', 'rTRC', 'gTRC', 'bTRC'])
+      expect(tags.has(sig)).toBe(true);
+    // the colorants add up to the D50 white (ICC.1: the matrix maps RGB 1,1,1 to the PCS white)
+    const xyz = (sig: string) => {
+      const at = (tags.get(sig) as { at: number }).at;
+      return [0, 1, 2].map((k) => icc.readInt32BE(at + 8 + 4 * k) / 65536);
+    };
+    const sum = [0, 1, 2].map((k) =>
+      ['rXYZ', 'gXYZ', 'bXYZ'].reduce((a, sig) => a + (xyz(sig)[k] as number), 0),
+    );
+    expect(sum[0]).toBeCloseTo(0.9642, 3);
+    expect(sum[1]).toBeCloseTo(1, 3);
+    expect(sum[2]).toBeCloseTo(0.8249, 3);
+    // the tone curve ends at 0 and 1 and follows the sRGB curve of IEC 61966-2.1 in between
+    const trc = (tags.get('rTRC') as { at: number }).at;
+    const n = icc.readUInt32BE(trc + 8);
+    const point = (k: number) => icc.readUInt16BE(trc + 12 + 2 * k) / 65535;
+    expect(point(0)).toBe(0);
+    expect(point(n - 1)).toBe(1);
+    const k = Math.round((n - 1) / 2);
+    expect(point(k)).toBeCloseTo(((k / (n - 1) + 0.055) / 1.055) ** 2.4, 4);
+  });
+
+  it('the OutputIntent carries that profile, deflated (PDF/A-2b 6.2.3)', async () => {
+    const pdf = (await renderer.render(sampleNotice('approval'))).toString('latin1');
+    expect(pdf).toMatch(/\/S \/GTS_PDFA1/);
+    expect(pdf).toMatch(/<<\n\/N 3\n\/Filter \/FlateDecode\n\/Length \d{3}\n>>/);
+  });
+
+  it('writes /W only for glyphs narrower or wider than the ideographic em (/DW 1000)', () => {
+    expect(compactWidths([1000, 1000, 555, 555, 1000, undefined, 224, 1000])).toEqual([
+      2,
+      [555, 555],
+      6,
+      [224],
+    ]);
+    expect(compactWidths([1000, undefined, 1000])).toEqual([]);
   });
 });

@@ -74,9 +74,12 @@ export class NoticePdfRenderer {
     return this.loaded;
   }
 
-  /** One notice as one PDF document (a page, or more for a very long notice). */
-  render(notice: Notice): Promise<Buffer> {
-    const doc = this.open([notice]);
+  /**
+   * One notice as one PDF document (a page, or more for a very long notice). `id`: documentId([notice]) when the
+   * caller has computed it already (a batch compares it with the existing file first).
+   */
+  render(notice: Notice, id?: Buffer): Promise<Buffer> {
+    const doc = this.open([notice], {}, id);
     this.draw(doc, notice);
     return finish(doc);
   }
@@ -104,7 +107,11 @@ export class NoticePdfRenderer {
       .digest();
   }
 
-  private open(notices: readonly Notice[], meta: { title?: string; subject?: string } = {}): Doc {
+  private open(
+    notices: readonly Notice[],
+    meta: { title?: string; subject?: string } = {},
+    id?: Buffer,
+  ): Doc {
     const first = notices[0] as Notice;
     const m = noticeMetadata(first);
     const merged = notices.length > 1;
@@ -131,7 +138,7 @@ export class NoticePdfRenderer {
     const doc = new PDFDocument(options);
     const internals = doc as unknown as DocInternals;
     // a file ID derived from the content, not from the clock (ISO 32000 14.4)
-    internals._id = this.documentId(notices);
+    internals._id = id ?? this.documentId(notices);
     // the XMP packet without pdfkit's indentation (about 0.9 KiB less: the metadata stream stays uncompressed)
     const xmp = internals.metadata;
     const xml = xmp.getXML.bind(xmp);
@@ -190,7 +197,9 @@ export class NoticePdfRenderer {
         else graphics.push(qrOps(op));
       }
       text.push('Q');
-      doc.addContent(`${graphics.join('\n')}\n${text.join('\n')}`);
+      // as bytes: pdfkit converts a string to bytes one character at a time (the content is ASCII)
+      const pdfPage = (doc as unknown as { page: { write(chunk: Uint8Array): void } }).page;
+      pdfPage.write(Buffer.from(`${graphics.join('\n')}\n${text.join('\n')}\n`, 'latin1'));
     }
   }
 }
@@ -253,13 +262,72 @@ interface EmbeddedFontInternals {
     ascent: number;
     xHeight?: number;
   };
-  subset: { encode(): Uint8Array; deflated?: () => Buffer };
+  subset: { encode(): Uint8Array };
   widths: (number | undefined)[];
   scale: number;
   ascender: number;
   descender: number;
   dictionary: PdfRef;
-  toUnicodeCmap(): PdfRef;
+  unicode: number[][];
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+/** UTF-16 of each character as the CMap writes it, e.g. <4e0a> or <d840 dc00>. */
+const utf16Hex = new Map<number, string>();
+
+function unicodeHex(cp: number): string {
+  let h = utf16Hex.get(cp);
+  if (h === undefined) {
+    h =
+      cp > 0xffff
+        ? `<${hex4(0xd800 | ((cp - 0x10000) >>> 10))} ${hex4(0xdc00 | ((cp - 0x10000) & 0x3ff))}>`
+        : `<${hex4(cp)}>`;
+    utf16Hex.set(cp, h);
+  }
+  return h;
+}
+
+/**
+ * The ToUnicode CMap (text extraction, search, PDF/A) as pdfkit writes it, with each character's hex cached and
+ * the text handed over as bytes.
+ */
+function toUnicodeCmap(f: EmbeddedFontInternals): PdfRef {
+  const entries = f.unicode.map((cps) =>
+    cps.length === 1 ? unicodeHex(cps[0] as number) : cps.map(unicodeHex).join('').replace(/></g, ' '),
+  );
+  const ranges: string[] = [];
+  for (let start = 0; start < entries.length; start += 256) {
+    const end = Math.min(start + 256, entries.length);
+    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+  }
+  const cmap = f.document.ref();
+  cmap.end(
+    Buffer.from(
+      `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo <<
+  /Registry (Adobe)
+  /Ordering (UCS)
+  /Supplement 0
+>> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000><ffff>
+endcodespacerange
+${ranges.length} beginbfrange
+${ranges.join('\n')}
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end
+`,
+      'latin1',
+    ),
+  );
+  return cmap;
 }
 
 /** The default width of the CIDFont: the em of the ideographs (most glyphs of a notice). */
@@ -273,10 +341,8 @@ const DEFAULT_WIDTH = 1000;
 function embedCompact(this: PdfkitFont): void {
   const f = this as unknown as EmbeddedFontInternals;
   const doc = f.document;
-  // our TtfSubset deflates the subset itself (runs of glyphs deflated once per process); fontkit's is deflated by pdfkit
-  const deflated = f.subset.deflated?.();
-  const fontFile = doc.ref(deflated ? { Filter: 'FlateDecode' } : {});
-  fontFile.end(deflated ?? f.subset.encode());
+  const fontFile = doc.ref();
+  fontFile.end(f.subset.encode());
   const familyClass = (f.font['OS/2']?.sFamilyClass ?? 0) >> 8;
   let flags = 1 << 2; // symbolic (glyphs outside the standard Latin set)
   if (f.font.post.isFixedPitch) flags |= 1 << 0;
@@ -330,7 +396,7 @@ function embedCompact(this: PdfkitFont): void {
     BaseFont: name,
     Encoding: 'Identity-H',
     DescendantFonts: [descendant],
-    ToUnicode: f.toUnicodeCmap(),
+    ToUnicode: toUnicodeCmap(f),
   };
   f.dictionary.end();
 }

@@ -1,5 +1,3 @@
-import { constants, deflateRawSync } from 'node:zlib';
-
 /**
  * A TrueType subsetter that keeps its work across documents. pdfkit's own subsetter (fontkit's TTFSubset) decodes
  * every glyph's outline for every document; here the font's tables are located once, and each glyph's bytes are
@@ -23,8 +21,6 @@ export class TtfSource {
   private readonly tables = new Map<string, Table>();
   private readonly view: DataView;
   private readonly glyphs = new Map<number, CachedGlyph>();
-  /** Deflated runs of glyphs (see TtfSubset.deflated), by the source ids of the run. */
-  readonly deflatedRuns = new Map<string, Buffer>();
   readonly numGlyphs: number;
   private readonly longLoca: boolean;
   private readonly numberOfHMetrics: number;
@@ -123,54 +119,7 @@ export class TtfSubset {
     return gid;
   }
 
-  /** The subset as a TrueType file. */
   encode(): Buffer {
-    return this.build().file;
-  }
-
-  /**
-   * The subset as a zlib stream (a PDF FontFile2 with /Filter /FlateDecode), built from pieces: the table directory,
-   * the glyph data in runs, and the other tables, each deflated on its own and joined at byte boundaries (sync
-   * flush), then the Adler-32 of the whole file. A run ends after a glyph whose id hashes to 0 mod RUN_HASH, so the
-   * runs depend on the glyphs only, not on the order documents are rendered in (the output stays deterministic),
-   * and the runs of the template's words, which recur in notice after notice, are deflated once per process.
-   */
-  deflated(): Buffer {
-    const { file, glyphEnds, composite } = this.build();
-    const src = this.source;
-    const pieces: Buffer[] = [Buffer.from([0x78, 0x9c])];
-    const flush = { finishFlush: constants.Z_SYNC_FLUSH, level: FONT_DEFLATE_LEVEL };
-    pieces.push(deflateRawSync(file.subarray(0, GLYF_AT), flush));
-    let runStart = 0;
-    let runFirst = 0;
-    for (let i = 0; i < this.ids.length; i++) {
-      const id = this.ids[i] as number;
-      if (i < this.ids.length - 1 && Math.imul(id, 0x9e3779b1) >>> 0 >= RUN_CUT) continue;
-      const end = glyphEnds[i] as number;
-      const raw = file.subarray(GLYF_AT + runStart, GLYF_AT + end);
-      const ids = this.ids.slice(runFirst, i + 1);
-      if (ids.some((g) => composite.has(g))) pieces.push(deflateRawSync(raw, flush));
-      else {
-        const key = ids.join(',');
-        let z = src.deflatedRuns.get(key);
-        if (!z) {
-          z = deflateRawSync(raw, flush);
-          if (src.deflatedRuns.size >= 20_000) src.deflatedRuns.clear();
-          src.deflatedRuns.set(key, z);
-        }
-        pieces.push(z);
-      }
-      runStart = end;
-      runFirst = i + 1;
-    }
-    pieces.push(deflateRawSync(file.subarray(GLYF_AT + runStart), { level: FONT_DEFLATE_LEVEL }));
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(adler32(file));
-    pieces.push(sum);
-    return Buffer.concat(pieces);
-  }
-
-  private build(): { file: Buffer; glyphEnds: number[]; composite: Set<number> } {
     const src = this.source;
     // composites pull in their components (they get ids after the characters' glyphs)
     for (let i = 0; i < this.ids.length; i++) {
@@ -178,8 +127,6 @@ export class TtfSubset {
     }
     const n = this.ids.length;
     const glyphBytes: Uint8Array[] = [];
-    const glyphEnds: number[] = [];
-    const composite = new Set<number>();
     const loca = new Uint8Array((n + 1) * 4);
     const locaView = new DataView(loca.buffer);
     let offset = 0;
@@ -187,7 +134,6 @@ export class TtfSubset {
       const g = src.glyph(this.ids[i] as number);
       let bytes = g.bytes;
       if (g.components.length) {
-        composite.add(this.ids[i] as number);
         bytes = Uint8Array.from(bytes);
         for (const c of g.components) {
           const to = this.mapping.get(c.id) as number;
@@ -198,7 +144,6 @@ export class TtfSubset {
       locaView.setUint32(i * 4, offset);
       glyphBytes.push(bytes);
       offset += bytes.length + ((4 - (bytes.length % 4)) % 4);
-      glyphEnds.push(offset);
     }
     locaView.setUint32(n * 4, offset);
     const glyf = new Uint8Array(offset);
@@ -222,7 +167,7 @@ export class TtfSubset {
     new DataView(hhea.buffer).setUint16(34, n);
     const maxp = src.copyOf('maxp');
     new DataView(maxp.buffer).setUint16(4, n);
-    const file = assemble(
+    return assemble(
       [
         ['glyf', glyf],
         ['head', head],
@@ -233,31 +178,7 @@ export class TtfSubset {
       ],
       headView,
     );
-    return { file, glyphEnds, composite };
   }
-}
-
-/** The glyf table comes first in the file, right after the directory of its six tables. */
-const GLYF_AT = 12 + 6 * 16;
-/** A run of glyphs ends after about one glyph in RUN_HASH (runs of ~2 KiB: each costs a block header). */
-const RUN_HASH = Number(process.env.RUN_HASH ?? 24);
-const RUN_CUT = Math.floor(2 ** 32 / RUN_HASH);
-export const FONT_DEFLATE_LEVEL = 6;
-
-function adler32(bytes: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  let i = 0;
-  while (i < bytes.length) {
-    const end = Math.min(i + 4096, bytes.length);
-    for (; i < end; i++) {
-      a += bytes[i] as number;
-      b += a;
-    }
-    a %= 65521;
-    b %= 65521;
-  }
-  return ((b << 16) | a) >>> 0;
 }
 
 function checksum(bytes: Uint8Array): number {
