@@ -19,8 +19,8 @@ import { performance } from 'node:perf_hooks';
 import PDFDocument from 'pdfkit';
 import { ensureBuilt } from '../packages/admin-cli/src/test-support/cli.js';
 import { type Notice, noticeToText } from '../packages/core/src/notices/index.js';
+import { sampleNotices } from '../packages/core/src/notices/test-support/samples.js';
 import { defaultFontPaths, NoticePdfRenderer } from '../packages/core/src/pdf/index.js';
-import { sampleNotices } from '../packages/core/src/pdf/test-support/samples.js';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 3 : 8;

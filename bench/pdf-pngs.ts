@@ -1,6 +1,6 @@
 /**
  * PNG snapshots of the first page of each notice type for the README: `npx tsx bench/pdf-pngs.ts [dpi]`.
- * Renders the sample notices of packages/core/src/pdf/test-support/samples.ts and rasterises them with poppler's
+ * Renders the sample notices of packages/core/src/notices/test-support/samples.ts and rasterises them with poppler's
  * pdftoppm into docs/notices/<type>.png (poppler-utils must be installed).
  */
 import { execFileSync } from 'node:child_process';
@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sampleNotices } from '../packages/core/src/notices/test-support/samples.js';
 import { NoticePdfRenderer } from '../packages/core/src/pdf/index.js';
-import { sampleNotices } from '../packages/core/src/pdf/test-support/samples.js';
 
 const dpi = process.argv[2] ?? '60';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

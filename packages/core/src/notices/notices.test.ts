@@ -16,7 +16,6 @@ import {
   NOTICE_TYPES,
   type Notice,
   type NoticeContext,
-  type NoticeInputs,
   type NoticeType,
   noticeFileStem,
   noticeKeys,
@@ -26,6 +25,7 @@ import {
   progressQueryPayload,
   templateGaps,
 } from './index.js';
+import { SAMPLE_INPUTS, SAMPLE_RIGHTS } from './test-support/samples.js';
 
 const ID = `41050219900307123${idCheckCharacter('41050219900307123')}`;
 
@@ -64,55 +64,9 @@ const ctx = (over: Partial<NoticeContext> = {}): NoticeContext => ({
   ...over,
 });
 
-const RIGHTS = {
-  review: { body: '安阳市人民政府' },
-  litigation: { court: '安阳市文峰区人民法院' },
-};
-
-/** A realistic input for each type. */
-const INPUTS: { [T in NoticeType]: NoticeInputs[T] } = {
-  proxyReceipt: {
-    mode: 'proxyLocal',
-    materials: [
-      { name: '食品经营许可申请书', original: true },
-      { name: '营业执照', copies: 1 },
-    ],
-    delivery: 'post',
-    deliverAt: 'localWindow',
-    transfer: { method: 'push', to: '安阳市政务服务中心综合窗口' },
-  },
-  proxyRefusal: {
-    reasons: ['申请书未签字', '营业执照复印件与原件不一致'],
-    basis: '《食品经营许可管理办法》第十一条',
-  },
-  acceptance: {
-    materials: [{ name: '食品经营许可申请书' }, { name: '营业执照' }, { name: '经营场所平面图' }],
-    dueAt: '2026-12-07T15:59:59.999Z',
-  },
-  nonAcceptance: {
-    reasons: ['申请事项不属于本机关职权范围'],
-    basis: '《中华人民共和国行政许可法》第三十二条',
-    rights: RIGHTS,
-  },
-  supplement: {
-    materials: [
-      { name: '经营场所平面图', reason: '未标明设备布局' },
-      { name: '食品安全管理制度', reason: '缺少' },
-    ],
-    dueAt: '2026-12-07T15:59:59.999Z',
-  },
-  approval: {
-    result: '食品经营许可证',
-    resultNo: 'JY14105020012345',
-    delivery: 'post',
-    deliveryDetail: '安阳市文峰区中华路 1 号',
-  },
-  denial: {
-    reasons: ['现场核查经营场所不符合食品安全要求'],
-    basis: '《食品经营许可管理办法》第十条',
-    rights: RIGHTS,
-  },
-};
+/** A realistic input for each type (shared with the PDF tests and the PNG snapshots). */
+const INPUTS = SAMPLE_INPUTS;
+const RIGHTS = SAMPLE_RIGHTS;
 
 const build = <T extends NoticeType>(type: T, over: Partial<NoticeContext> = {}) =>
   buildNotice(type, item, ctx(over), INPUTS[type]);

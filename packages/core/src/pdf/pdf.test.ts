@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOTICE_TYPES, type Notice, type NoticeSection, noticeMetadata } from '../notices/index.js';
+import { sampleNotice, sampleNotices } from '../notices/test-support/samples.js';
 import { compactSrgbProfile } from './icc.js';
 import {
   breakLines,
@@ -16,7 +17,6 @@ import {
   writeNoticeFiles,
 } from './index.js';
 import { compactWidths } from './render.js';
-import { sampleNotice, sampleNotices } from './test-support/samples.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tongban-pdf-'));
 const renderer = new NoticePdfRenderer();

@@ -10,7 +10,7 @@ import {
   type NoticeContext,
   type NoticeInputs,
   type NoticeType,
-} from '../../notices/index.js';
+} from '../index.js';
 
 export const SAMPLE_ITEM = ServiceItem.parse({
   mainName: '食品经营许可',
@@ -56,7 +56,11 @@ export function sampleContext(i = 0, over: Partial<NoticeContext> = {}): NoticeC
   };
 }
 
-const RIGHTS = { review: { body: '安阳市人民政府' }, litigation: { court: '安阳市文峰区人民法院' } };
+export const SAMPLE_RIGHTS = {
+  review: { body: '安阳市人民政府' },
+  litigation: { court: '安阳市文峰区人民法院' },
+};
+const RIGHTS = SAMPLE_RIGHTS;
 
 export const SAMPLE_INPUTS: { [T in NoticeType]: NoticeInputs[T] } = {
   proxyReceipt: {
