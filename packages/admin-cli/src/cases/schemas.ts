@@ -2,20 +2,12 @@
  * zod schemas of the documented `--json` shapes of `tongban cases` (README "Cases"), checked by the tests.
  * Strict objects: a new key is a change of the documented shape and must be added here and in the README.
  */
+import { Unit } from '@tongban/core/cases';
 import { z } from 'zod';
 
 const instant = z.iso.datetime();
 const date = z.iso.date();
-const unit = z.enum([
-  'remoteWindow',
-  'localWindow',
-  'localDepartment',
-  'remoteDepartment',
-  'window',
-  'department',
-  'applicant',
-  'system',
-]);
+const unit = Unit;
 const noticeType = z.enum([
   'proxyReceipt',
   'proxyRefusal',
