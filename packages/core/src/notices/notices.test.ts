@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ServiceItem } from '../catalogue/service-item.js';
 import { TongbanError } from '../errors/index.js';
 import { idCheckCharacter } from '../identity/index.js';
 import {
@@ -25,35 +24,11 @@ import {
   progressQueryPayload,
   templateGaps,
 } from './index.js';
-import { SAMPLE_INPUTS, SAMPLE_RIGHTS } from './test-support/samples.js';
+import { SAMPLE_INPUTS, SAMPLE_ITEM, SAMPLE_RIGHTS } from './test-support/samples.js';
 
 const ID = `41050219900307123${idCheckCharacter('41050219900307123')}`;
 
-const item = ServiceItem.parse({
-  mainName: '食品经营许可',
-  subName: '新办',
-  itemType: 'licensing',
-  itemCode: '11410500MB1234567X4000111701',
-  legalBasis: ['《中华人民共和国食品安全法》第三十五条'],
-  materials: [
-    { name: '食品经营许可申请书', kind: 'key', original: true },
-    { name: '营业执照', kind: 'key', copies: 1, eLicence: '营业执照' },
-    { name: '经营场所平面图', kind: 'secondary', tolerable: true, copies: 2 },
-  ],
-  process: ['申请', '受理', '审查', '决定', '送达'],
-  promisedDays: 10,
-  legalDays: 20,
-  audience: ['person', 'organisation'],
-  contact: { phone: '0372-2288001', complaintPhone: '0372-12345' },
-  level: 'city',
-  implementingUnit: '安阳市市场监督管理局',
-  windowCategory: '市场准入',
-  caseKind: 'promised',
-  modes: ['window', 'proxyLocal'],
-  transferDays: 2,
-  specialProcedures: [{ kind: 'inspection', maxDays: 5 }, { kind: 'expertReview' }],
-  intermediaryServices: [{ name: '食品检测报告', maxDays: 15 }],
-});
+const item = SAMPLE_ITEM;
 
 const ctx = (over: Partial<NoticeContext> = {}): NoticeContext => ({
   applicationNo: 'AY2611230001K',
