@@ -38,8 +38,8 @@ export function defaultFontPaths(): NoticeFontPaths {
   }
 }
 
-/** A glyph as pdfkit's EmbeddedFont reads it (id, advance, the code points for ToUnicode). */
-interface PlainGlyph {
+/** A glyph as pdfkit's EmbeddedFont reads it (id, advance in font units, the code points for ToUnicode). */
+export interface PlainGlyph {
   id: number;
   advanceWidth: number;
   codePoints: number[];
@@ -57,6 +57,10 @@ export interface ParsedFont {
   advance(codePoint: number): number;
   /** Whether the font has a glyph for the character (else .notdef is drawn). */
   has(codePoint: number): boolean;
+  /** The glyph of a character (cached: the same object every time). */
+  glyph(codePoint: number): PlainGlyph;
+  /** Font units per em. */
+  unitsPerEm: number;
   /** The object handed to pdfkit's `doc.font(...)`. */
   readonly pdfkitFont: object;
   /** Line metrics in em. */
@@ -114,6 +118,8 @@ export function parseFont(data: Uint8Array, weight: FontWeight): ParsedFont {
     weight,
     advance: (cp) => glyphOf(cp).advanceWidth / upm,
     has: (cp) => glyphOf(cp).id !== 0,
+    glyph: glyphOf,
+    unitsPerEm: upm,
     pdfkitFont,
     ascent: fk.ascent / upm,
     descent: fk.descent / upm,

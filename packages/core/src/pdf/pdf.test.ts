@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NOTICE_TYPES, type Notice, type NoticeSection, noticeMetadata } from '../notices/index.js';
 import { sampleNotice, sampleNotices } from '../notices/test-support/samples.js';
+import { compactWidths } from './embed.js';
 import { compactSrgbProfile } from './icc.js';
 import {
   breakLines,
@@ -16,7 +17,6 @@ import {
   writeIfChanged,
   writeNoticeFiles,
 } from './index.js';
-import { compactWidths } from './render.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tongban-pdf-'));
 const renderer = new NoticePdfRenderer();

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { TongbanError } from '../errors/index.js';
 import { type Notice, noticeMetadata } from '../notices/index.js';
+import { addCompactOutputIntent, type DocInternals, NoticeDocument } from './document.js';
+import { embedCompact, encodeText, type PdfkitFont } from './embed.js';
 import {
   defaultFontPaths,
   type FontWeight,
@@ -10,8 +11,8 @@ import {
   type NoticeFontPaths,
   type NoticeFonts,
 } from './font.js';
-import { compactSrgbProfileStream } from './icc.js';
 import { A4, type DrawOp, layoutNotice } from './layout.js';
+import { templateText } from './template-text.js';
 
 /** PDF/A conformance written by default (pdfkit: XMP metadata with pdfaid, sRGB OutputIntent, fonts embedded). */
 export type PdfAConformance = 'PDF/A-1b' | 'PDF/A-2b' | 'PDF/A-3b' | false;
@@ -31,7 +32,7 @@ export interface NoticePdfOptions {
 }
 
 /** Bumped when the layout changes, so that identical notices rendered by another layout get another file ID. */
-export const NOTICE_PDF_LAYOUT_VERSION = 1;
+export const NOTICE_PDF_LAYOUT_VERSION = 2;
 
 const FAMILY: Record<FontWeight, string> = { regular: 'NotoSansSC-Regular', bold: 'NotoSansSC-Bold' };
 
@@ -43,7 +44,7 @@ function xmpSafe(s: string): string {
   return s.replace(/&/g, '＆').replace(/</g, '＜').replace(/>/g, '＞').replace(/\s+/g, ' ').trim();
 }
 
-type Doc = PDFKit.PDFDocument;
+type Doc = NoticeDocument;
 
 /**
  * Renders notices to PDF. The CJK font is read and parsed once per renderer (and shared between renderers of the
@@ -81,7 +82,7 @@ export class NoticePdfRenderer {
   render(notice: Notice, id?: Buffer): Promise<Buffer> {
     const doc = this.open([notice], {}, id);
     this.draw(doc, notice);
-    return finish(doc);
+    return Promise.resolve(doc.bytes());
   }
 
   /** Many notices in one document, each starting on a new page (metadata of the first, title of the batch). */
@@ -93,7 +94,7 @@ export class NoticePdfRenderer {
     }
     const doc = this.open(notices, meta);
     for (const n of notices) this.draw(doc, n);
-    return finish(doc);
+    return Promise.resolve(doc.bytes());
   }
 
   /**
@@ -135,7 +136,7 @@ export class NoticePdfRenderer {
       font: null as unknown as string, // no Helvetica: every font of a PDF/A file is embedded
     };
     if (this.pdfa) options.subset = this.pdfa;
-    const doc = new PDFDocument(options);
+    const doc = new NoticeDocument(options);
     const internals = doc as unknown as DocInternals;
     // a file ID derived from the content, not from the clock (ISO 32000 14.4)
     internals._id = id ?? this.documentId(notices);
@@ -155,12 +156,20 @@ export class NoticePdfRenderer {
    */
   private draw(doc: Doc, notice: Notice): void {
     const fonts = new Map<FontWeight, PdfkitFont>();
+    const template = templateText(notice);
     const fontOf = (w: FontWeight): PdfkitFont => {
       let f = fonts.get(w);
       if (!f) {
         doc.font(this.fonts[w].pdfkitFont as unknown as string, FAMILY[w]);
         f = (doc as unknown as { _font: PdfkitFont })._font;
-        f.embed = embedCompact;
+        if (f.embed !== embedCompact) {
+          // new in this document: the template's glyphs first, in a fixed order, their outlines deflated once
+          f.embed = embedCompact;
+          if (f.subset.fix) {
+            encodeText(f, this.fonts[w], this.syntheticBold ? template.regular + template.bold : template[w]);
+            f.subset.fix();
+          }
+        }
         fonts.set(w, f);
       }
       return f;
@@ -178,20 +187,18 @@ export class NoticePdfRenderer {
           const w = this.syntheticBold ? 'regular' : op.weight;
           const font = fontOf(w);
           pageFonts[font.id] ??= font.ref();
-          const [hex] = font.encode(op.text);
+          const hex = encodeText(font, this.fonts[w], op.text);
           const y = A4.height - op.y;
           // character spacing (Tc) is part of the graphics state and outlives ET: set it whenever it changes
           const spacing = op.spacing ?? 0;
           const set = `BT /${font.id} ${num(op.size)} Tf 1 0 0 1 ${num(op.x)} ${num(y)} Tm`;
           if (embolden) {
             // inside q/Q: the render mode, line width and spacing end with it
-            text.push(
-              `q ${num(op.size * 0.045)} w 0 0 0 RG ${set} ${num(spacing)} Tc 2 Tr <${hex.join('')}> Tj ET Q`,
-            );
+            text.push(`q ${num(op.size * 0.045)} w 0 0 0 RG ${set} ${num(spacing)} Tc 2 Tr <${hex}> Tj ET Q`);
           } else {
             const tc = spacing === charSpacing ? '' : ` ${num(spacing)} Tc`;
             charSpacing = spacing;
-            text.push(`${set}${tc} <${hex.join('')}> Tj ET`);
+            text.push(`${set}${tc} <${hex}> Tj ET`);
           }
         } else if (op.op === 'line') graphics.push(lineOps(op));
         else graphics.push(qrOps(op));
@@ -202,222 +209,6 @@ export class NoticePdfRenderer {
       pdfPage.write(Buffer.from(`${graphics.join('\n')}\n${text.join('\n')}\n`, 'latin1'));
     }
   }
-}
-
-/** What this module uses of pdfkit's EmbeddedFont. */
-interface PdfkitFont {
-  id: string;
-  ref(): unknown;
-  encode(text: string): [string[], unknown[]];
-  embed(): void;
-}
-
-/** What this module uses of pdfkit's document internals (pdfkit 0.17+). */
-interface PdfRef {
-  data: Record<string, unknown>;
-  write(chunk: Uint8Array): void;
-  end(chunk?: Uint8Array | string): void;
-}
-interface DocInternals {
-  _id: Buffer;
-  metadata: { getXML(): string; getLength(): number };
-  _addColorOutputIntent: (this: DocInternals) => void;
-  ref(data?: Record<string, unknown>): PdfRef;
-  _root: { data: Record<string, unknown> };
-  subset?: number;
-}
-
-/**
- * The PDF/A OutputIntent with the compact sRGB profile of icc.ts, deflated once per process (pdfkit reads and
- * deflates its 3 KiB profile for every document).
- */
-function addCompactOutputIntent(this: DocInternals): void {
-  const icc = compactSrgbProfileStream();
-  const profile = this.ref({ N: 3, Filter: 'FlateDecode' }); // a Filter: pdfkit does not deflate it again
-  profile.write(icc.data);
-  profile.end();
-  const intent = this.ref({
-    Type: 'OutputIntent',
-    S: 'GTS_PDFA1',
-    Info: new String('sRGB IEC61966-2.1'),
-    OutputConditionIdentifier: new String('sRGB IEC61966-2.1'),
-    DestOutputProfile: profile,
-  });
-  intent.end();
-  this._root.data.OutputIntents = [intent];
-}
-
-/** pdfkit's EmbeddedFont fields read by embedCompact. */
-interface EmbeddedFontInternals {
-  id: string;
-  document: DocInternals;
-  font: {
-    'OS/2'?: { sFamilyClass?: number };
-    post: { isFixedPitch?: boolean };
-    head: { macStyle: { italic?: boolean } };
-    postscriptName?: string;
-    bbox: { minX: number; minY: number; maxX: number; maxY: number };
-    italicAngle: number;
-    capHeight?: number;
-    ascent: number;
-    xHeight?: number;
-  };
-  subset: { encode(): Uint8Array };
-  widths: (number | undefined)[];
-  scale: number;
-  ascender: number;
-  descender: number;
-  dictionary: PdfRef;
-  unicode: number[][];
-}
-
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-/** UTF-16 of each character as the CMap writes it, e.g. <4e0a> or <d840 dc00>. */
-const utf16Hex = new Map<number, string>();
-
-function unicodeHex(cp: number): string {
-  let h = utf16Hex.get(cp);
-  if (h === undefined) {
-    h =
-      cp > 0xffff
-        ? `<${hex4(0xd800 | ((cp - 0x10000) >>> 10))} ${hex4(0xdc00 | ((cp - 0x10000) & 0x3ff))}>`
-        : `<${hex4(cp)}>`;
-    utf16Hex.set(cp, h);
-  }
-  return h;
-}
-
-/**
- * The ToUnicode CMap (text extraction, search, PDF/A) as pdfkit writes it, with each character's hex cached and
- * the text handed over as bytes.
- */
-function toUnicodeCmap(f: EmbeddedFontInternals): PdfRef {
-  const entries = f.unicode.map((cps) =>
-    cps.length === 1 ? unicodeHex(cps[0] as number) : cps.map(unicodeHex).join('').replace(/></g, ' '),
-  );
-  const ranges: string[] = [];
-  for (let start = 0; start < entries.length; start += 256) {
-    const end = Math.min(start + 256, entries.length);
-    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
-  }
-  const cmap = f.document.ref();
-  cmap.end(
-    Buffer.from(
-      `/CIDInit /ProcSet findresource begin
-12 dict begin
-begincmap
-/CIDSystemInfo <<
-  /Registry (Adobe)
-  /Ordering (UCS)
-  /Supplement 0
->> def
-/CMapName /Adobe-Identity-UCS def
-/CMapType 2 def
-1 begincodespacerange
-<0000><ffff>
-endcodespacerange
-${ranges.length} beginbfrange
-${ranges.join('\n')}
-endbfrange
-endcmap
-CMapName currentdict /CMap defineresource pop
-end
-end
-`,
-      'latin1',
-    ),
-  );
-  return cmap;
-}
-
-/** The default width of the CIDFont: the em of the ideographs (most glyphs of a notice). */
-const DEFAULT_WIDTH = 1000;
-
-/**
- * pdfkit's EmbeddedFont.embed for a TrueType CIDFont, with the widths written compactly: /DW 1000 and a /W entry
- * only for the glyphs of another width (digits, Latin, half-width punctuation), instead of every glyph's width in
- * the uncompressed font dictionary (about 0.6 KiB less per font).
- */
-function embedCompact(this: PdfkitFont): void {
-  const f = this as unknown as EmbeddedFontInternals;
-  const doc = f.document;
-  const fontFile = doc.ref();
-  fontFile.end(f.subset.encode());
-  const familyClass = (f.font['OS/2']?.sFamilyClass ?? 0) >> 8;
-  let flags = 1 << 2; // symbolic (glyphs outside the standard Latin set)
-  if (f.font.post.isFixedPitch) flags |= 1 << 0;
-  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
-  if (familyClass === 10) flags |= 1 << 3;
-  if (f.font.head.macStyle.italic) flags |= 1 << 6;
-  // the subset tag pdfkit derives from the font's resource name (six capitals)
-  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((f.id.charCodeAt(i) || 73) + 17)).join('');
-  const name = `${tag}+${(f.font.postscriptName ?? 'Font').replaceAll(' ', '_')}`;
-  const { bbox } = f.font;
-  const s = f.scale;
-  const descriptor = doc.ref({
-    Type: 'FontDescriptor',
-    FontName: name,
-    Flags: flags,
-    FontBBox: [bbox.minX * s, bbox.minY * s, bbox.maxX * s, bbox.maxY * s],
-    ItalicAngle: f.font.italicAngle,
-    Ascent: f.ascender,
-    Descent: f.descender,
-    CapHeight: (f.font.capHeight || f.font.ascent) * s,
-    XHeight: (f.font.xHeight || 0) * s,
-    StemV: 0,
-    FontFile2: fontFile,
-  });
-  if (doc.subset === 1) {
-    // PDF/A-1 (ISO 19005-1 6.3.5): a CIDSet listing the CIDs of the subset
-    const cidSet = new Uint8Array(Math.ceil(f.widths.length / 8));
-    f.widths.forEach((w, cid) => {
-      if (w != null) cidSet[cid >> 3] = (cidSet[cid >> 3] as number) | (0x80 >> (cid % 8));
-    });
-    const ref = doc.ref();
-    ref.write(cidSet);
-    ref.end();
-    descriptor.data.CIDSet = ref;
-  }
-  descriptor.end();
-  const descendant = doc.ref({
-    Type: 'Font',
-    Subtype: 'CIDFontType2',
-    BaseFont: name,
-    CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
-    FontDescriptor: descriptor,
-    DW: DEFAULT_WIDTH,
-    W: compactWidths(f.widths),
-    CIDToGIDMap: 'Identity',
-  });
-  descendant.end();
-  f.dictionary.data = {
-    Type: 'Font',
-    Subtype: 'Type0',
-    BaseFont: name,
-    Encoding: 'Identity-H',
-    DescendantFonts: [descendant],
-    ToUnicode: toUnicodeCmap(f),
-  };
-  f.dictionary.end();
-}
-
-/** /W as runs of consecutive CIDs whose width is not the default: [c [w1 w2 ...] c' [...] ...] (ISO 32000 9.7.4.3). */
-export function compactWidths(widths: readonly (number | undefined)[]): (number | number[])[] {
-  const w: (number | number[])[] = [];
-  let run: number[] | undefined;
-  for (let cid = 0; cid < widths.length; cid++) {
-    const width = widths[cid];
-    if (width == null || Math.abs(width - DEFAULT_WIDTH) < 1e-9) {
-      run = undefined;
-      continue;
-    }
-    if (!run) {
-      run = [];
-      w.push(cid, run);
-    }
-    run.push(width);
-  }
-  return w;
 }
 
 /** A number as PDF content writes it: at most 3 decimals, no trailing zeros. */
@@ -458,16 +249,6 @@ function qrOps(op: Extract<DrawOp, { op: 'qr' }>): string {
     }
   }
   return `${out}f Q`;
-}
-
-function finish(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
 }
 
 let shared: NoticePdfRenderer | undefined;

@@ -1,9 +1,13 @@
+import { constants } from 'node:zlib';
+import { type DeflatedPart, deflatePart, zlibFromParts } from './zlib-parts.js';
+
 /**
  * A TrueType subsetter that keeps its work across documents. pdfkit's own subsetter (fontkit's TTFSubset) decodes
  * every glyph's outline for every document; here the font's tables are located once, and each glyph's bytes are
  * sliced (and, for composites, their component ids found) once per process. A document's subset is then a
- * concatenation: head, hhea, maxp, loca, glyf, hmtx (no hinting tables: the font carries no instructions, and a PDF
- * viewer needs no cmap for a CIDFontType2 with Identity CIDToGIDMap).
+ * concatenation: head, hhea, hmtx, loca, maxp, then glyf (no hinting tables: the font carries no instructions,
+ * and a PDF viewer needs no cmap for a CIDFontType2 with Identity CIDToGIDMap). The glyphs of a fixed prefix (the
+ * template text of a notice type) are deflated once per process and their compressed bytes reused.
  */
 
 interface Table {
@@ -21,6 +25,8 @@ export class TtfSource {
   private readonly tables = new Map<string, Table>();
   private readonly view: DataView;
   private readonly glyphs = new Map<number, CachedGlyph>();
+  /** Deflated outlines of fixed subset prefixes (TtfSubset.fix), by their glyph ids. */
+  readonly fixedParts = new Map<string, FixedPart>();
   readonly numGlyphs: number;
   private readonly longLoca: boolean;
   private readonly numberOfHMetrics: number;
@@ -100,10 +106,21 @@ export class TtfSource {
   }
 }
 
+/** The glyph outlines of a fixed prefix of a subset, deflated once and reused by every subset with that prefix. */
+interface FixedPart extends DeflatedPart {
+  /** Sum of the part's 32-bit words (its share of the glyf table's checksum; glyphs are padded to 4 bytes). */
+  checksum: number;
+}
+
+/** Fixed parts kept per font (LRU): a few per notice type and locale, each the size of its outlines deflated. */
+const MAX_FIXED_PARTS = 256;
+
 /** The subset of one document: the interface pdfkit's EmbeddedFont uses (includeGlyph, encode). */
 export class TtfSubset {
   private readonly ids: number[] = [];
   private readonly mapping = new Map<number, number>();
+  /** The first `fixed` glyphs are a prefix shared with other documents (see fix). */
+  private fixed = 0;
 
   constructor(private readonly source: TtfSource) {
     this.includeGlyph(0);
@@ -119,39 +136,97 @@ export class TtfSubset {
     return gid;
   }
 
+  /**
+   * Ends the fixed prefix: the glyphs included so far (with the components of composite glyphs) keep the first
+   * ids, and their outlines are laid out first in the glyf table, so that their deflated bytes can be reused by
+   * every subset that starts with the same glyphs (the template text of a notice type). Call before including
+   * the document's other glyphs.
+   */
+  fix(): void {
+    this.pullComponents();
+    this.fixed = this.ids.length;
+  }
+
+  /** The TrueType font program of the subset. */
   encode(): Buffer {
+    const { prefix, rest } = this.layout();
+    return Buffer.concat([prefix, this.glyf(0, this.fixed), rest]);
+  }
+
+  /**
+   * The font program as a zlib stream (for a FlateDecode FontFile2) and its length unflated (/Length1): the
+   * outlines of the fixed prefix come deflated from the font's cache, only the tables and the other glyphs are
+   * deflated here. Inflated, it is byte for byte encode().
+   */
+  encodeDeflated(): { data: Buffer; length: number } {
+    const { prefix, fixed, rest } = this.layout();
+    return {
+      data: zlibFromParts([deflatePart(prefix), fixed], rest),
+      length: prefix.length + fixed.length + rest.length,
+    };
+  }
+
+  private pullComponents(): void {
+    for (let i = 0; i < this.ids.length; i++) {
+      for (const c of this.source.glyph(this.ids[i] as number).components) this.includeGlyph(c.id);
+    }
+  }
+
+  /** The outline bytes of glyphs from..to-1, composite components renumbered, each padded to 4 bytes. */
+  private glyf(from: number, to: number): Uint8Array {
+    let size = 0;
+    for (let i = from; i < to; i++) size += padded(this.source.glyph(this.ids[i] as number).bytes.length);
+    const out = new Uint8Array(size);
+    let at = 0;
+    for (let i = from; i < to; i++) {
+      const g = this.source.glyph(this.ids[i] as number);
+      out.set(g.bytes, at);
+      for (const c of g.components) {
+        const to = this.mapping.get(c.id) as number;
+        out[at + c.at] = to >> 8;
+        out[at + c.at + 1] = to & 0xff;
+      }
+      at += padded(g.bytes.length);
+    }
+    return out;
+  }
+
+  /** The fixed prefix's outlines deflated, from the font's cache (or deflated now and kept). */
+  private fixedPart(): FixedPart {
+    const key = this.ids.slice(0, this.fixed).join(',');
+    const cache = this.source.fixedParts;
+    let part = cache.get(key);
+    if (part) {
+      cache.delete(key); // most recently used last
+    } else {
+      const bytes = this.glyf(0, this.fixed);
+      part = { ...deflatePart(bytes, constants.Z_BEST_COMPRESSION), checksum: checksum(bytes) };
+      if (cache.size >= MAX_FIXED_PARTS) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(key, part);
+    return part;
+  }
+
+  /**
+   * The sfnt file as three pieces: the header, directory and every table but glyf (`prefix`); the fixed glyphs'
+   * outlines (`fixed`, deflated and checksummed once per font); the other glyphs' outlines (`rest`). The glyf
+   * table comes last in the file (the directory stays sorted by tag; tables may lie in any order).
+   */
+  private layout(): { prefix: Uint8Array; fixed: FixedPart; rest: Uint8Array } {
     const src = this.source;
     // composites pull in their components (they get ids after the characters' glyphs)
-    for (let i = 0; i < this.ids.length; i++) {
-      for (const c of src.glyph(this.ids[i] as number).components) this.includeGlyph(c.id);
-    }
+    this.pullComponents();
     const n = this.ids.length;
-    const glyphBytes: Uint8Array[] = [];
     const loca = new Uint8Array((n + 1) * 4);
     const locaView = new DataView(loca.buffer);
     let offset = 0;
     for (let i = 0; i < n; i++) {
-      const g = src.glyph(this.ids[i] as number);
-      let bytes = g.bytes;
-      if (g.components.length) {
-        bytes = Uint8Array.from(bytes);
-        for (const c of g.components) {
-          const to = this.mapping.get(c.id) as number;
-          bytes[c.at] = to >> 8;
-          bytes[c.at + 1] = to & 0xff;
-        }
-      }
       locaView.setUint32(i * 4, offset);
-      glyphBytes.push(bytes);
-      offset += bytes.length + ((4 - (bytes.length % 4)) % 4);
+      offset += padded(src.glyph(this.ids[i] as number).bytes.length);
     }
     locaView.setUint32(n * 4, offset);
-    const glyf = new Uint8Array(offset);
-    let at = 0;
-    for (const b of glyphBytes) {
-      glyf.set(b, at);
-      at += b.length + ((4 - (b.length % 4)) % 4);
-    }
+    const fixed = this.fixedPart();
+    const rest = this.glyf(this.fixed, n);
     const hmtx = new Uint8Array(n * 4);
     const hmtxView = new DataView(hmtx.buffer);
     for (let i = 0; i < n; i++) {
@@ -167,21 +242,25 @@ export class TtfSubset {
     new DataView(hhea.buffer).setUint16(34, n);
     const maxp = src.copyOf('maxp');
     new DataView(maxp.buffer).setUint16(4, n);
-    return assemble(
+    const prefix = assemble(
       [
-        ['glyf', glyf],
         ['head', head],
         ['hhea', hhea],
         ['hmtx', hmtx],
         ['loca', loca],
         ['maxp', maxp],
       ],
+      { length: offset, checksum: (fixed.checksum + checksum(rest)) >>> 0 },
       headView,
     );
+    return { prefix, fixed, rest };
   }
 }
 
-function checksum(bytes: Uint8Array): number {
+const padded = (length: number) => length + ((4 - (length % 4)) % 4);
+
+/** Sum of the 32-bit big-endian words of bytes, the last padded with zeros (OpenType table checksum). */
+export function checksum(bytes: Uint8Array): number {
   let sum = 0;
   const full = bytes.length - (bytes.length % 4);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -194,34 +273,47 @@ function checksum(bytes: Uint8Array): number {
   return sum;
 }
 
-/** An sfnt file from tables sorted by tag, with checksums and head.checkSumAdjustment. */
-function assemble(tables: [string, Uint8Array][], headView: DataView): Buffer {
-  const numTables = tables.length;
+/**
+ * The start of an sfnt file: header, table directory (sorted by tag, glyf included) and the tables but glyf, with
+ * checksums and head.checkSumAdjustment; the glyf table (of the given length and checksum) follows it in the file.
+ * Every piece is padded to 4 bytes, so the file's checksum is the sum of the pieces' checksums.
+ */
+function assemble(
+  tables: [string, Uint8Array][],
+  glyf: { length: number; checksum: number },
+  headView: DataView,
+): Buffer {
+  const numTables = tables.length + 1;
   let entrySelector = 0;
   while (2 ** (entrySelector + 1) <= numTables) entrySelector++;
   const searchRange = 2 ** entrySelector * 16;
   const headerSize = 12 + numTables * 16;
   let size = headerSize;
-  for (const [, t] of tables) size += t.length + ((4 - (t.length % 4)) % 4);
+  for (const [, t] of tables) size += padded(t.length);
   const out = Buffer.alloc(size);
   out.writeUInt32BE(0x00010000, 0);
   out.writeUInt16BE(numTables, 4);
   out.writeUInt16BE(searchRange, 6);
   out.writeUInt16BE(entrySelector, 8);
   out.writeUInt16BE(numTables * 16 - searchRange, 10);
+  const entries: [string, number, number, number][] = [['glyf', glyf.checksum, size, glyf.length]];
   let offset = headerSize;
   let headOffset = 0;
-  tables.forEach(([tag, t], i) => {
-    const e = 12 + i * 16;
-    out.write(tag, e, 'latin1');
-    out.writeUInt32BE(checksum(t), e + 4);
-    out.writeUInt32BE(offset, e + 8);
-    out.writeUInt32BE(t.length, e + 12);
+  for (const [tag, t] of tables) {
+    entries.push([tag, checksum(t), offset, t.length]);
     out.set(t, offset);
     if (tag === 'head') headOffset = offset;
-    offset += t.length + ((4 - (t.length % 4)) % 4);
+    offset += padded(t.length);
+  }
+  entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  entries.forEach(([tag, sum, at, length], i) => {
+    const e = 12 + i * 16;
+    out.write(tag, e, 'latin1');
+    out.writeUInt32BE(sum, e + 4);
+    out.writeUInt32BE(at, e + 8);
+    out.writeUInt32BE(length, e + 12);
   });
-  const adjustment = (0xb1b0afba - checksum(out)) >>> 0;
+  const adjustment = (0xb1b0afba - ((checksum(out) + glyf.checksum) >>> 0)) >>> 0;
   out.writeUInt32BE(adjustment, headOffset + 8);
   headView.setUint32(8, adjustment);
   return out;
