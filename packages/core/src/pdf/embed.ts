@@ -1,5 +1,6 @@
 import type { DocInternals, PdfRef } from './document.js';
 import type { ParsedFont } from './font.js';
+import type { DeflatedPart } from './zlib-parts.js';
 
 /** What this module uses of pdfkit's EmbeddedFont. */
 export interface PdfkitFont {
@@ -12,6 +13,7 @@ export interface PdfkitFont {
     /** TtfSubset (TrueType fonts): the fixed prefix and the font program deflated from cached parts. */
     fix?(): void;
     encodeDeflated?(): { data: Buffer; length: number };
+    parts?(): { prefix: Uint8Array; fixed: DeflatedPart; rest: Uint8Array };
   };
   widths: (number | undefined)[];
   unicode: number[][];
@@ -60,6 +62,8 @@ interface EmbeddedFontInternals {
   descender: number;
   dictionary: PdfRef;
   unicode: number[][];
+  /** Set by setDeflated: the font program and the ToUnicode CMap deflated already. */
+  precompressed?: { program: { data: Buffer; length: number }; cmap: Uint8Array };
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
@@ -80,9 +84,9 @@ function unicodeHex(cp: number): string {
 
 /**
  * The ToUnicode CMap (text extraction, search, PDF/A) as pdfkit writes it, with each character's hex cached and
- * the text handed over as bytes.
+ * the text as bytes.
  */
-function toUnicodeCmap(f: EmbeddedFontInternals): PdfRef {
+function toUnicodeCmap(f: EmbeddedFontInternals): Buffer {
   const entries = f.unicode.map((cps) =>
     cps.length === 1 ? unicodeHex(cps[0] as number) : cps.map(unicodeHex).join('').replace(/></g, ' '),
   );
@@ -91,10 +95,8 @@ function toUnicodeCmap(f: EmbeddedFontInternals): PdfRef {
     const end = Math.min(start + 256, entries.length);
     ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
   }
-  const cmap = f.document.ref();
-  cmap.end(
-    Buffer.from(
-      `/CIDInit /ProcSet findresource begin
+  return Buffer.from(
+    `/CIDInit /ProcSet findresource begin
 12 dict begin
 begincmap
 /CIDSystemInfo <<
@@ -115,10 +117,34 @@ CMapName currentdict /CMap defineresource pop
 end
 end
 `,
-      'latin1',
-    ),
+    'latin1',
   );
-  return cmap;
+}
+
+/** The streams of a document's font to deflate, once every glyph of the document is known (the pages drawn). */
+export interface FontStreams {
+  font: PdfkitFont;
+  /** The font program: tables, the fixed glyphs' outlines (deflated already, cached), the other outlines. */
+  prefix: Uint8Array;
+  fixed: DeflatedPart;
+  rest: Uint8Array;
+  cmap: Buffer;
+}
+
+/** The streams of a TrueType subset of ours; undefined for another font (embedCompact deflates it as it goes). */
+export function fontStreams(font: PdfkitFont): FontStreams | undefined {
+  const f = font as unknown as EmbeddedFontInternals;
+  const parts = f.subset.parts?.();
+  return parts && { font, ...parts, cmap: toUnicodeCmap(f) };
+}
+
+/** Hands embedCompact the font program (a zlib stream of /Length1 bytes unflated) and CMap, deflated. */
+export function setDeflated(
+  font: PdfkitFont,
+  program: { data: Buffer; length: number },
+  cmap: Uint8Array,
+): void {
+  (font as unknown as EmbeddedFontInternals).precompressed = { program, cmap };
 }
 
 /** The default width of the CIDFont: the em of the ideographs (most glyphs of a notice). */
@@ -134,8 +160,9 @@ export function embedCompact(this: PdfkitFont): void {
   const doc = f.document;
   // the font program with its length unflated (/Length1, required for TrueType: ISO 32000-1 table 126)
   let fontFile: PdfRef;
-  if (f.subset.encodeDeflated) {
-    const program = f.subset.encodeDeflated();
+  if (f.precompressed || f.subset.encodeDeflated) {
+    const program =
+      f.precompressed?.program ?? (f.subset.encodeDeflated?.() as { data: Buffer; length: number });
     fontFile = doc.ref({ Length1: program.length, Filter: 'FlateDecode' }); // a Filter: pdfkit does not deflate it
     fontFile.end(program.data);
   } else {
@@ -196,7 +223,7 @@ export function embedCompact(this: PdfkitFont): void {
     BaseFont: name,
     Encoding: 'Identity-H',
     DescendantFonts: [descendant],
-    ToUnicode: toUnicodeCmap(f),
+    ToUnicode: cmapRef(f),
   };
   f.dictionary.end();
 }
@@ -218,4 +245,12 @@ export function compactWidths(widths: readonly (number | undefined)[]): (number 
     run.push(width);
   }
   return w;
+}
+
+/** The ToUnicode stream: deflated already (precompressFont), or deflated by pdfkit. */
+function cmapRef(f: EmbeddedFontInternals): PdfRef {
+  const pre = f.precompressed?.cmap;
+  const ref = f.document.ref(pre ? { Filter: 'FlateDecode' } : {});
+  ref.end(pre ?? toUnicodeCmap(f));
+  return ref;
 }

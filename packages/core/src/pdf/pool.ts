@@ -1,8 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Notice } from '../notices/index.js';
+import { DeflateThread } from './deflater.js';
 import { pdfFileIdSync, writeIfChangedSync } from './files.js';
 import { type NoticePdfOptions, NoticePdfRenderer } from './render.js';
+import { moduleWorker } from './threads.js';
 
 /** One notice to write to one file. */
 export interface NoticeFileJob {
@@ -21,7 +23,10 @@ export interface NoticeFileResult {
 }
 
 export interface WriteNoticeFilesOptions {
-  /** Worker threads; default every core (os.availableParallelism). 1 renders in this thread. */
+  /**
+   * Cores to use; default every core (os.availableParallelism). 1: this thread alone; 2: this thread and a thread
+   * that deflates; more: rendering worker threads as well (for batches of a few hundred notices or more).
+   */
   threads?: number;
   /** Called after each file, with the count done so far. */
   onProgress?: (done: number, total: number) => void;
@@ -62,16 +67,49 @@ export async function runJob(renderer: NoticePdfRenderer, job: NoticeFileJob): P
   }
 }
 
-/** From dist the worker is worker.js beside this file; from the sources (tsx) it is worker.ts, loaded with tsx. */
-function newWorker(workerData: unknown): Worker {
-  if (import.meta.url.endsWith('.ts')) {
-    // tsx's hooks are not inherited by worker threads: register them in the worker, then load the worker module
-    const api = import.meta.resolve('tsx/esm/api');
-    const worker = new URL('./worker.ts', import.meta.url).href;
-    const boot = `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(worker)}); })`;
-    return new Worker(boot, { eval: true, workerData });
+/** The jobs of a batch, handed out on demand to whoever renders (this thread, worker threads); results in order. */
+export class NoticeBatch {
+  readonly results: NoticeFileResult[];
+  private next = 0;
+  private done = 0;
+
+  constructor(
+    readonly jobs: readonly NoticeFileJob[],
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {
+    this.results = new Array(jobs.length);
   }
-  return new Worker(new URL('./worker.js', import.meta.url), { workerData });
+
+  /** Up to n jobs not handed out yet, with their index. */
+  take(n: number): { index: number; job: NoticeFileJob }[] {
+    const out: { index: number; job: NoticeFileJob }[] = [];
+    for (; out.length < n && this.next < this.jobs.length; this.next++) {
+      out.push({ index: this.next, job: this.jobs[this.next] as NoticeFileJob });
+    }
+    return out;
+  }
+
+  finish(index: number, result: NoticeFileResult): void {
+    this.results[index] = result;
+    this.onProgress?.(++this.done, this.jobs.length);
+  }
+}
+
+/**
+ * Renders jobs of a batch in this thread, a few at a time: while the deflater (a DeflateThread) deflates one
+ * notice's streams, this thread lays out the next.
+ */
+export async function renderHere(
+  renderer: NoticePdfRenderer,
+  batch: NoticeBatch,
+  inFlight = 8,
+): Promise<void> {
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      for (let [t] = batch.take(1); t; [t] = batch.take(1))
+        batch.finish(t.index, await runJob(renderer, t.job));
+    }),
+  );
 }
 
 /**
@@ -88,7 +126,9 @@ export class NoticePdfPool {
 
   constructor(options: { threads?: number; render?: WriteNoticeFilesOptions['render'] } = {}) {
     this.threads = Math.max(1, options.threads ?? availableParallelism());
-    this.workers = Array.from({ length: this.threads }, () => newWorker({ render: options.render ?? {} }));
+    this.workers = Array.from({ length: this.threads }, () =>
+      moduleWorker('worker', { render: options.render ?? {} }),
+    );
     this.ready = Promise.all(
       this.workers.map(
         (worker) =>
@@ -115,36 +155,27 @@ export class NoticePdfPool {
     jobs: readonly NoticeFileJob[],
     onProgress?: (done: number, total: number) => void,
   ): Promise<NoticeFileResult[]> {
-    if (this.busy) throw new Error('NoticePdfPool.write: a batch is running; await it first');
-    await this.ready;
-    if (this.fatal) throw this.fatal;
+    const batch = new NoticeBatch(jobs, onProgress);
+    await this.run(batch);
+    return batch.results;
+  }
+
+  /** Takes jobs of the batch (shared with other renderers, e.g. this thread) until none is left. */
+  async run(batch: NoticeBatch): Promise<void> {
+    if (this.busy) throw new Error('NoticePdfPool: a batch is running; await it first');
     this.busy = true;
     try {
-      return await this.dispatch(jobs, onProgress);
+      await this.ready;
+      if (this.fatal) throw this.fatal;
+      await this.dispatch(batch);
     } finally {
       this.busy = false;
     }
   }
 
-  private dispatch(
-    jobs: readonly NoticeFileJob[],
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<NoticeFileResult[]> {
-    const total = jobs.length;
-    const results: NoticeFileResult[] = new Array(total);
-    if (total === 0) return Promise.resolve(results);
+  private dispatch(batch: NoticeBatch): Promise<void> {
     // small chunks handed out on demand keep every core busy to the end
-    const chunk = Math.max(1, Math.min(16, Math.floor(total / (this.threads * 8))));
-    let next = 0;
-    let done = 0;
-    const take = (): WorkerRequest | undefined => {
-      if (next >= total) return undefined;
-      const req: WorkerRequest = { jobs: [] };
-      for (let i = next; i < Math.min(total, next + chunk); i++)
-        req.jobs.push({ index: i, job: jobs[i] as NoticeFileJob });
-      next += req.jobs.length;
-      return req;
-    };
+    const chunk = Math.max(1, Math.min(16, Math.floor(batch.jobs.length / (this.threads * 8))));
     return new Promise((resolve, reject) => {
       const cleanups: (() => void)[] = [];
       let settled = false;
@@ -154,18 +185,18 @@ export class NoticePdfPool {
         settled = true;
         for (const c of cleanups) c();
         if (error) reject(error);
-        else resolve(results);
+        else resolve();
       };
       const feeders = this.workers.map((worker) => {
         let pending = 0;
         const feed = () => {
-          const req = take();
-          if (!req) {
+          const jobs = batch.take(chunk);
+          if (jobs.length === 0) {
             if (--active === 0) settle();
             return;
           }
-          pending = req.jobs.length;
-          worker.postMessage(req);
+          pending = jobs.length;
+          worker.postMessage({ jobs } satisfies WorkerRequest);
         };
         const onMessage = (reply: WorkerReply | { ready: true }) => {
           if ('ready' in reply) return;
@@ -173,8 +204,7 @@ export class NoticePdfPool {
             settle(new Error(`notice PDF worker failed: ${reply.fatal}`));
             return;
           }
-          results[reply.index] = reply.result;
-          onProgress?.(++done, total);
+          batch.finish(reply.index, reply.result);
           if (--pending === 0) feed();
         };
         const onError = (error: Error) => settle(error);
@@ -196,33 +226,32 @@ export class NoticePdfPool {
   }
 }
 
+/** A rendering worker costs about half a second of a core to start (pdfkit, the font, the compiler's warm-up). */
+const JOBS_PER_WORKER = 400;
+
 /**
- * Renders notices to files over worker threads (each thread parses the font once), writing only files whose
- * content changed. Results come back in the order of the jobs.
+ * Renders notices to files, writing only files whose content changed; results come back in the order of the jobs.
+ * `threads` cores (default every core): this thread renders; with a second core a DeflateThread beside it deflates
+ * the streams; each core past the second runs a rendering worker thread (NoticePdfPool) when the batch is large
+ * enough to repay its start. On two cores this does a batch faster than two rendering workers, each of which loads
+ * pdfkit, parses the font and warms up its compiler (bench/pdf-notices.ts).
  */
 export async function writeNoticeFiles(
   jobs: readonly NoticeFileJob[],
   options: WriteNoticeFilesOptions = {},
 ): Promise<NoticeFileResult[]> {
-  const total = jobs.length;
-  // by default no more threads than batches of 8 notices (a worker loads pdfkit and the font: ~0.1 s); else as asked
-  const threads = Math.max(
-    1,
-    Math.min(total, options.threads ?? Math.min(availableParallelism(), Math.ceil(total / 8))),
-  );
-  if (threads === 1) {
-    const results: NoticeFileResult[] = new Array(total);
-    const renderer = new NoticePdfRenderer(options.render);
-    for (let i = 0; i < total; i++) {
-      results[i] = await runJob(renderer, jobs[i] as NoticeFileJob);
-      options.onProgress?.(i + 1, total);
-    }
-    return results;
-  }
-  const pool = new NoticePdfPool({ threads, render: options.render });
+  const cores = Math.max(1, options.threads ?? availableParallelism());
+  const batch = new NoticeBatch(jobs, options.onProgress);
+  if (jobs.length === 0) return batch.results;
+  const renderer = new NoticePdfRenderer(options.render);
+  const deflater = cores >= 2 && jobs.length > 1 ? new DeflateThread() : undefined;
+  if (deflater) renderer.deflater = deflater;
+  const workers = Math.min(cores - 2, Math.floor(jobs.length / JOBS_PER_WORKER));
+  const pool = workers > 0 ? new NoticePdfPool({ threads: workers, render: options.render }) : undefined;
   try {
-    return await pool.write(jobs, options.onProgress);
+    await Promise.all([renderHere(renderer, batch), pool?.run(batch)]);
+    return batch.results;
   } finally {
-    await pool.close();
+    await Promise.all([deflater?.close(), pool?.close()]);
   }
 }

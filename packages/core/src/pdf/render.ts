@@ -2,8 +2,17 @@ import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import { TongbanError } from '../errors/index.js';
 import { type Notice, noticeMetadata } from '../notices/index.js';
+import type { Deflated, DeflateItem } from './deflate-items.js';
+import { type Deflater, inThreadDeflater } from './deflater.js';
 import { addCompactOutputIntent, type DocInternals, NoticeDocument } from './document.js';
-import { embedCompact, encodeText, type PdfkitFont } from './embed.js';
+import {
+  embedCompact,
+  encodeText,
+  type FontStreams,
+  fontStreams,
+  type PdfkitFont,
+  setDeflated,
+} from './embed.js';
 import {
   defaultFontPaths,
   type FontWeight,
@@ -13,6 +22,7 @@ import {
 } from './font.js';
 import { A4, type DrawOp, layoutNotice } from './layout.js';
 import { templateText } from './template-text.js';
+import { zlibStream } from './zlib-parts.js';
 
 /** PDF/A conformance written by default (pdfkit: XMP metadata with pdfaid, sRGB OutputIntent, fonts embedded). */
 export type PdfAConformance = 'PDF/A-1b' | 'PDF/A-2b' | 'PDF/A-3b' | false;
@@ -58,6 +68,8 @@ export class NoticePdfRenderer {
   private readonly syntheticBold: boolean;
   private readonly fontPaths: NoticeFontPaths;
   private loaded: NoticeFonts | undefined;
+  /** Where the documents' streams are deflated: in this thread by default, or a DeflateThread beside it. */
+  deflater: Deflater = inThreadDeflater;
 
   constructor(options: NoticePdfOptions = {}) {
     this.fontPaths = options.fontPaths ?? defaultFontPaths(); // a missing font package fails here
@@ -79,22 +91,29 @@ export class NoticePdfRenderer {
    * One notice as one PDF document (a page, or more for a very long notice). `id`: documentId([notice]) when the
    * caller has computed it already (a batch compares it with the existing file first).
    */
-  render(notice: Notice, id?: Buffer): Promise<Buffer> {
+  async render(notice: Notice, id?: Buffer): Promise<Buffer> {
     const doc = this.open([notice], {}, id);
-    this.draw(doc, notice);
-    return Promise.resolve(doc.bytes());
+    const drawn = new Drawn();
+    this.draw(doc, notice, drawn);
+    await drawn.compress(this.deflater);
+    return doc.bytes();
   }
 
   /** Many notices in one document, each starting on a new page (metadata of the first, title of the batch). */
-  renderMerged(notices: readonly Notice[], meta: { title?: string; subject?: string } = {}): Promise<Buffer> {
+  async renderMerged(
+    notices: readonly Notice[],
+    meta: { title?: string; subject?: string } = {},
+  ): Promise<Buffer> {
     if (notices.length === 0) {
       throw new TongbanError('pdf.nothingToRender', 'no notice to put into the merged PDF', {
         hint: 'select at least one notice (check the period, type and unit filters)',
       });
     }
     const doc = this.open(notices, meta);
-    for (const n of notices) this.draw(doc, n);
-    return Promise.resolve(doc.bytes());
+    const drawn = new Drawn();
+    for (const n of notices) this.draw(doc, n, drawn);
+    await drawn.compress(this.deflater);
+    return doc.bytes();
   }
 
   /**
@@ -134,6 +153,7 @@ export class NoticePdfRenderer {
       lang: first.locale === 'en' ? 'en' : 'zh-CN',
       displayTitle: true,
       font: null as unknown as string, // no Helvetica: every font of a PDF/A file is embedded
+      bufferPages: true, // pages are ended at the end, once their content is deflated (Drawn.compress)
     };
     if (this.pdfa) options.subset = this.pdfa;
     const doc = new NoticeDocument(options);
@@ -154,7 +174,7 @@ export class NoticePdfRenderer {
    * assigns (it records the glyphs for the subset, the widths and the ToUnicode map), lines and the QR code as
    * paths. pdfkit's text() re-measures and re-lays every line; the layout has done that already.
    */
-  private draw(doc: Doc, notice: Notice): void {
+  private draw(doc: Doc, notice: Notice, drawn: Drawn): void {
     const fonts = new Map<FontWeight, PdfkitFont>();
     const template = templateText(notice);
     const fontOf = (w: FontWeight): PdfkitFont => {
@@ -165,6 +185,7 @@ export class NoticePdfRenderer {
         if (f.embed !== embedCompact) {
           // new in this document: the template's glyphs first, in a fixed order, their outlines deflated once
           f.embed = embedCompact;
+          drawn.fonts.push(f);
           if (f.subset.fix) {
             encodeText(f, this.fonts[w], this.syntheticBold ? template.regular + template.bold : template[w]);
             f.subset.fix();
@@ -205,8 +226,58 @@ export class NoticePdfRenderer {
       }
       text.push('Q');
       // as bytes: pdfkit converts a string to bytes one character at a time (the content is ASCII)
-      const pdfPage = (doc as unknown as { page: { write(chunk: Uint8Array): void } }).page;
-      pdfPage.write(Buffer.from(`${graphics.join('\n')}\n${text.join('\n')}\n`, 'latin1'));
+      const pdfPage = (doc as unknown as { page: PdfkitPage }).page;
+      // what pdfkit wrote already (its flip of the y axis), then ours, deflated later in one piece
+      const written = pdfPage.content.buffer.splice(0);
+      pdfPage.content.data.Length = 0;
+      const ours = Buffer.from(`${graphics.join('\n')}\n${text.join('\n')}\n`, 'latin1');
+      drawn.pages.push({ page: pdfPage, content: Buffer.concat([...written, ours]) });
+    }
+  }
+}
+
+/** What this module uses of pdfkit's PDFPage: its content stream. */
+interface PdfkitPage {
+  content: { compress: boolean; data: Record<string, unknown>; buffer: Uint8Array[] };
+  write(chunk: Uint8Array): void;
+}
+
+/**
+ * The pages and fonts of a document as drawn, before their streams are deflated: compress() hands every page's
+ * content and every font program and CMap to the deflater at once (another thread, for a batch: the rendering
+ * thread lays out the next notice meanwhile), then gives them to pdfkit deflated.
+ */
+class Drawn {
+  readonly pages: { page: PdfkitPage; content: Buffer }[] = [];
+  readonly fonts: PdfkitFont[] = [];
+
+  async compress(deflater: Deflater): Promise<void> {
+    const fonts = this.fonts.map(fontStreams).filter((f): f is FontStreams => f !== undefined);
+    const items: DeflateItem[] = this.pages.map((p) => ({ bytes: p.content, mode: 'zlib' }));
+    for (const f of fonts) {
+      items.push(
+        { bytes: f.prefix, mode: 'part' },
+        { bytes: f.rest, mode: 'final' },
+        { bytes: f.cmap, mode: 'zlib' },
+      );
+    }
+    const out = await deflater.deflate(items);
+    let i = 0;
+    const next = () => out[i++] as Deflated;
+    for (const { page } of this.pages) {
+      page.content.compress = false;
+      page.content.data.Filter = 'FlateDecode';
+      page.write(next().deflated);
+    }
+    for (const f of fonts) {
+      const head = next();
+      const tail = next();
+      const program = zlibStream([head, f.fixed, tail]);
+      setDeflated(
+        f.font,
+        { data: program, length: head.length + f.fixed.length + tail.length },
+        next().deflated,
+      );
     }
   }
 }

@@ -102,7 +102,7 @@ export class TtfSource {
 
   /** The tables copied from the font, with their fields for the subset set by encode. */
   copyOf(tag: 'head' | 'hhea' | 'maxp'): Uint8Array {
-    return Uint8Array.from(this.tableBytes(tag));
+    return new Uint8Array(this.tableBytes(tag)); // a copy (Buffer#slice would be a view of the font)
   }
 }
 
@@ -149,7 +149,7 @@ export class TtfSubset {
 
   /** The TrueType font program of the subset. */
   encode(): Buffer {
-    const { prefix, rest } = this.layout();
+    const { prefix, rest } = this.parts();
     return Buffer.concat([prefix, this.glyf(0, this.fixed), rest]);
   }
 
@@ -159,7 +159,7 @@ export class TtfSubset {
    * deflated here. Inflated, it is byte for byte encode().
    */
   encodeDeflated(): { data: Buffer; length: number } {
-    const { prefix, fixed, rest } = this.layout();
+    const { prefix, fixed, rest } = this.parts();
     return {
       data: zlibFromParts([deflatePart(prefix), fixed], rest),
       length: prefix.length + fixed.length + rest.length,
@@ -212,7 +212,7 @@ export class TtfSubset {
    * outlines (`fixed`, deflated and checksummed once per font); the other glyphs' outlines (`rest`). The glyf
    * table comes last in the file (the directory stays sorted by tag; tables may lie in any order).
    */
-  private layout(): { prefix: Uint8Array; fixed: FixedPart; rest: Uint8Array } {
+  parts(): { prefix: Uint8Array; fixed: FixedPart; rest: Uint8Array } {
     const src = this.source;
     // composites pull in their components (they get ids after the characters' glyphs)
     this.pullComponents();

@@ -8,8 +8,8 @@ import { constants, deflateRawSync } from 'node:zlib';
  * the concatenation is one valid deflate stream. The Adler-32 of the whole is combined from the parts' own.
  */
 export interface DeflatedPart {
-  /** Raw deflate bytes ending on a sync flush (not final). */
-  deflated: Buffer;
+  /** Raw deflate bytes ending on a sync flush (not final), or final for the last part. */
+  deflated: Uint8Array;
   /** Adler-32 of the part's uncompressed bytes. */
   adler: number;
   /** Length of the part's uncompressed bytes. */
@@ -69,11 +69,17 @@ const HEADER = Buffer.from([0x78, 0x9c]);
  * inflating it gives the parts' bytes and then `last`, in order.
  */
 export function zlibFromParts(parts: readonly DeflatedPart[], last: Uint8Array): Buffer {
-  const tail = deflateRawSync(last);
+  return zlibStream([
+    ...parts,
+    { deflated: deflateRawSync(last), adler: adler32(last), length: last.length },
+  ]);
+}
+
+/** The zlib stream of deflated parts, the last of them final (deflatePartAsync(…, true)). */
+export function zlibStream(parts: readonly DeflatedPart[]): Buffer {
   let adler = 1;
   for (const p of parts) adler = adler32Combine(adler, p.adler, p.length);
-  adler = adler32Combine(adler, adler32(last), last.length);
   const trailer = Buffer.alloc(4);
   trailer.writeUInt32BE(adler);
-  return Buffer.concat([HEADER, ...parts.map((p) => p.deflated), tail, trailer]);
+  return Buffer.concat([HEADER, ...parts.map((p) => p.deflated), trailer]);
 }
