@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,32 @@ describe('deflate thread', () => {
       await thread.close();
     }
     await expect(thread.deflate(items)).rejects.toThrow(/closed/);
+  });
+
+  it('deflates in the caller’s thread when its thread has stopped, so a batch goes on', async () => {
+    const thread = new DeflateThread();
+    const items = [{ bytes: text('通知书'), mode: 'zlib' as const }];
+    await thread.deflate(items);
+    // the thread dies (killed, out of memory): what comes next is deflated here
+    await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(thread.failure?.message).toMatch(/exited/);
+    const [out] = await thread.deflate(items);
+    expect(inflateSync(out?.deflated as Uint8Array).equals(items[0]?.bytes as Buffer)).toBe(true);
+    await thread.close();
+  });
+
+  it('starts in a process run as node --input-type=module -e (an option threads do not take)', () => {
+    const script = `
+      import { DeflateThread } from ${JSON.stringify(new URL('./deflater.ts', import.meta.url).href)};
+      const t = new DeflateThread();
+      const [d] = await t.deflate([{ bytes: new Uint8Array(1000), mode: 'zlib' }]);
+      await t.close();
+      console.log(t.failure ? 'failed: ' + t.failure.message : 'ok ' + d.deflated.length);`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(out.trim()).toMatch(/^ok \d+$/);
   });
 
   it('moves a copy of a view of a larger buffer, never the larger buffer (Node keeps small Buffers in a pool)', () => {

@@ -20,9 +20,14 @@ type Reply = { id: number; results: Deflated[] } | { id: number; error: string }
  */
 export class DeflateThread implements Deflater {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve(r: Deflated[]): void; reject(e: Error): void }>();
+  private readonly pending = new Map<
+    number,
+    { items: readonly DeflateItem[]; resolve(r: Deflated[]): void; reject(e: Error): void }
+  >();
   private next = 0;
+  /** Why the thread stopped: then this thread deflates (a batch goes on), unless close() stopped it. */
   private failed: Error | undefined;
+  private closed = false;
 
   constructor() {
     this.worker = moduleWorker('deflater-worker', {});
@@ -40,10 +45,11 @@ export class DeflateThread implements Deflater {
   }
 
   deflate(items: readonly DeflateItem[]): Promise<Deflated[]> {
-    if (this.failed) return Promise.reject(this.failed);
+    if (this.closed) return Promise.reject(new Error('deflate thread closed'));
+    if (this.failed) return Promise.resolve(deflateItems(items));
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { items, resolve, reject });
       this.worker.ref();
       // moved, not copied: a view of a larger buffer (Node's pool for small Buffers) is copied out first, since
       // a structured clone would copy its whole buffer
@@ -55,14 +61,29 @@ export class DeflateThread implements Deflater {
     });
   }
 
+  /** The thread could not start or stopped: what it was given is deflated here, and so is what comes next. */
   private fail(error: Error): void {
+    if (this.closed) return;
     this.failed ??= error;
-    for (const p of this.pending.values()) p.reject(this.failed);
+    for (const p of this.pending.values()) {
+      try {
+        p.resolve(deflateItems(p.items));
+      } catch (e) {
+        p.reject(e as Error);
+      }
+    }
     this.pending.clear();
   }
 
+  /** Why the thread stopped, if it did (the deflating went on in the caller's thread). */
+  get failure(): Error | undefined {
+    return this.failed;
+  }
+
   async close(): Promise<void> {
-    this.failed ??= new Error('deflate thread closed');
+    this.closed = true;
+    for (const p of this.pending.values()) p.reject(new Error('deflate thread closed'));
+    this.pending.clear();
     await this.worker.terminate();
   }
 }
