@@ -1,15 +1,12 @@
-/** Thread of a DeflateThread: deflates the items of each request it is sent (node:zlib, nothing else loaded). */
+/** Thread of a DeflateThread: builds and deflates the streams of each request it is sent (streams.ts). */
 import { parentPort } from 'node:worker_threads';
-import { type DeflateItem, deflateItems, standalone } from './deflate-items.js';
+import { buffersOf, deflateStreams, movable, type StreamsRequest } from './streams.js';
 
 const port = parentPort;
-port?.on('message', (req: { id: number; items: DeflateItem[] }) => {
+port?.on('message', (req: { id: number; streams: StreamsRequest }) => {
   try {
-    const results = deflateItems(req.items).map((r) => ({ ...r, deflated: standalone(r.deflated) }));
-    port.postMessage(
-      { id: req.id, results },
-      results.map((r) => r.deflated.buffer as ArrayBuffer),
-    );
+    const streams = movable(deflateStreams(req.streams));
+    port.postMessage({ id: req.id, streams }, buffersOf(streams));
   } catch (error) {
     port.postMessage({ id: req.id, error: (error as Error).message });
   }

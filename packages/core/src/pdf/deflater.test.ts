@@ -2,62 +2,96 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync, inflateSync } from 'node:zlib';
+import { inflateSync } from 'node:zlib';
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
+import type { Notice } from '../notices/index.js';
 import { sampleNotices } from '../notices/test-support/samples.js';
-import { deflateItems, standalone } from './deflate-items.js';
-import { DeflateThread } from './deflater.js';
-import { NoticePdfRenderer, writeNoticeFiles } from './index.js';
+import { DeflateThread, DeflateThreadStopped } from './deflater.js';
+import { defaultFontPaths, NoticePdfRenderer, writeNoticeFiles } from './index.js';
+import { type DeflatedStreams, deflateStreams, type StreamsRequest, standalone } from './streams.js';
+import { TtfSource } from './ttf-subset.js';
 
 const text = (s: string) => Buffer.from(s.repeat(200), 'utf8');
+const fontPath = defaultFontPaths().regular;
+const source = TtfSource.forFile(fontPath, (p) => readFileSync(p));
+const font = fontkit.create(readFileSync(fontPath)) as fontkit.Font;
+
+/** A request as a renderer makes it: two contents, a font subset with a fixed prefix and its characters. */
+function request(): StreamsRequest {
+  const chars = Array.from('收件（受理）通知书张伟2026');
+  const subset = source.createSubset();
+  const id = (c: string) => font.glyphForCodePoint(c.codePointAt(0) as number).id;
+  for (const c of chars.slice(0, 9)) subset.includeGlyph(id(c));
+  subset.fix();
+  for (const c of chars.slice(9)) subset.includeGlyph(id(c));
+  const characters = Uint32Array.from(
+    [0, ...new Set(chars)].map((c) => (c === 0 ? 0 : ((c as string).codePointAt(0) as number))),
+  );
+  return {
+    contents: [text('BT /F1 12 Tf <00010002> Tj ET\n'), text('q 1 0 0 -1 0 841.89 cm Q\n')],
+    fonts: [{ path: fontPath, ids: Uint32Array.from(subset.glyphIds), fixed: subset.fixedCount, characters }],
+  };
+}
 
 describe('deflate thread', () => {
-  it('deflates what this thread would, byte for byte, and the parts inflate back', async () => {
-    const items = [
-      { bytes: text('收件（受理）通知书 '), mode: 'zlib' as const },
-      { bytes: text('BT /F1 12 Tf <00010002> Tj ET\n'), mode: 'part' as const },
-      { bytes: text('glyf'), mode: 'final' as const },
-    ];
-    const here = deflateItems(items);
+  it('builds and deflates what this thread would, byte for byte: contents, font program, CMap', async () => {
+    const here = deflateStreams(request());
     const thread = new DeflateThread();
     try {
-      const there = await thread.deflate(items.map((i) => ({ ...i, bytes: Buffer.from(i.bytes) })));
-      expect(there.map((d) => Buffer.from(d.deflated).toString('hex'))).toEqual(
-        here.map((d) => Buffer.from(d.deflated).toString('hex')),
-      );
-      expect(there.map((d) => [d.adler, d.length])).toEqual(here.map((d) => [d.adler, d.length]));
-      expect(inflateSync(there[0]?.deflated as Uint8Array).equals(items[0]?.bytes as Buffer)).toBe(true);
-      expect(
-        inflateRawSync(there[1]?.deflated as Uint8Array, { finishFlush: 2 }).equals(
-          items[1]?.bytes as Buffer,
-        ),
-      ).toBe(true);
+      const there = await thread.deflate(request());
+      const hex = (d: DeflatedStreams) => [
+        ...d.contents.map((c) => Buffer.from(c).toString('hex')),
+        ...d.fonts.flatMap((f) => [
+          Buffer.from(f.program).toString('hex'),
+          f.length,
+          Buffer.from(f.cmap).toString('hex'),
+        ]),
+      ];
+      expect(hex(there)).toEqual(hex(here));
+      expect(inflateSync(there.contents[0] as Uint8Array).equals(request().contents[0] as Buffer)).toBe(true);
+      const program = inflateSync(there.fonts[0]?.program as Uint8Array);
+      expect(program.length).toBe(there.fonts[0]?.length);
+      expect((fontkit.create(program) as fontkit.Font).numGlyphs).toBe(request().fonts[0]?.ids.length);
+      const cmap = inflateSync(there.fonts[0]?.cmap as Uint8Array).toString('latin1');
+      expect(cmap).toContain('<6536>'); // 收
+      expect(cmap).toContain('beginbfrange');
     } finally {
       await thread.close();
     }
-    await expect(thread.deflate(items)).rejects.toThrow(/closed/);
+    await expect(thread.deflate(request())).rejects.toThrow(/closed/);
   });
 
-  it('deflates in the caller’s thread when its thread has stopped, so a batch goes on', async () => {
+  it('documents on a thread that stops are rendered again; what comes next is deflated in the caller’s thread', async () => {
     const thread = new DeflateThread();
-    const items = [{ bytes: text('通知书'), mode: 'zlib' as const }];
-    await thread.deflate(items);
-    // the thread dies (killed, out of memory): what comes next is deflated here
+    await thread.deflate(request());
+    // the thread dies (killed, out of memory) with a request on it
+    const lost = thread.deflate(request());
     await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
-    await new Promise((r) => setTimeout(r, 20));
+    await expect(lost).rejects.toBeInstanceOf(DeflateThreadStopped);
     expect(thread.failure?.message).toMatch(/exited/);
-    const [out] = await thread.deflate(items);
-    expect(inflateSync(out?.deflated as Uint8Array).equals(items[0]?.bytes as Buffer)).toBe(true);
+    const after = await thread.deflate(request());
+    expect(inflateSync(after.contents[1] as Uint8Array).equals(request().contents[1] as Buffer)).toBe(true);
+    // a renderer whose deflate thread stops renders the notice again, here: same bytes as ever
+    const renderer = new NoticePdfRenderer();
+    const notice = sampleNotices(3)[2] as Notice;
+    const want = await renderer.render(notice);
+    const dying = new DeflateThread();
+    renderer.deflater = dying;
+    const pending = renderer.render(notice);
+    await (dying as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    expect((await pending).equals(want)).toBe(true);
     await thread.close();
+    await dying.close();
   });
 
   it('starts in a process run as node --input-type=module -e (an option threads do not take)', () => {
     const script = `
       import { DeflateThread } from ${JSON.stringify(new URL('./deflater.ts', import.meta.url).href)};
       const t = new DeflateThread();
-      const [d] = await t.deflate([{ bytes: new Uint8Array(1000), mode: 'zlib' }]);
+      const d = await t.deflate({ contents: [new Uint8Array(1000)], fonts: [] });
       await t.close();
-      console.log(t.failure ? 'failed: ' + t.failure.message : 'ok ' + d.deflated.length);`;
+      console.log(t.failure ? 'failed: ' + t.failure.message : 'ok ' + d.contents[0].length);`;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       encoding: 'utf8',
     });

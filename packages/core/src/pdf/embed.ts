@@ -1,6 +1,8 @@
+import { toUnicodeCmap } from './cmap.js';
 import type { DocInternals, PdfRef } from './document.js';
 import type { ParsedFont } from './font.js';
-import type { DeflatedPart } from './zlib-parts.js';
+import { type FontRequest, NO_CHARACTER } from './streams.js';
+import type { TtfSubset } from './ttf-subset.js';
 
 /** What this module uses of pdfkit's EmbeddedFont. */
 export interface PdfkitFont {
@@ -13,7 +15,6 @@ export interface PdfkitFont {
     /** TtfSubset (TrueType fonts): the fixed prefix and the font program deflated from cached parts. */
     fix?(): void;
     encodeDeflated?(): { data: Buffer; length: number };
-    parts?(): { prefix: Uint8Array; fixed: DeflatedPart; rest: Uint8Array };
   };
   widths: (number | undefined)[];
   unicode: number[][];
@@ -63,85 +64,33 @@ interface EmbeddedFontInternals {
   dictionary: PdfRef;
   unicode: number[][];
   /** Set by setDeflated: the font program and the ToUnicode CMap deflated already. */
-  precompressed?: { program: { data: Buffer; length: number }; cmap: Uint8Array };
-}
-
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
-/** UTF-16 of each character as the CMap writes it, e.g. <4e0a> or <d840 dc00>. */
-const utf16Hex = new Map<number, string>();
-
-function unicodeHex(cp: number): string {
-  let h = utf16Hex.get(cp);
-  if (h === undefined) {
-    h =
-      cp > 0xffff
-        ? `<${hex4(0xd800 | ((cp - 0x10000) >>> 10))} ${hex4(0xdc00 | ((cp - 0x10000) & 0x3ff))}>`
-        : `<${hex4(cp)}>`;
-    utf16Hex.set(cp, h);
-  }
-  return h;
+  precompressed?: { program: { data: Uint8Array; length: number }; cmap: Uint8Array };
 }
 
 /**
- * The ToUnicode CMap (text extraction, search, PDF/A) as pdfkit writes it, with each character's hex cached and
- * the text as bytes.
+ * What a deflater needs to build and deflate the font program and CMap of a document's font (streams.ts), once
+ * every glyph of the document is known (the pages drawn); undefined for a font that is not a TrueType subset of
+ * ours read from a file, or a glyph that stands for several characters (embedCompact deflates those as it goes).
  */
-function toUnicodeCmap(f: EmbeddedFontInternals): Buffer {
-  const entries = f.unicode.map((cps) =>
-    cps.length === 1 ? unicodeHex(cps[0] as number) : cps.map(unicodeHex).join('').replace(/></g, ' '),
-  );
-  const ranges: string[] = [];
-  for (let start = 0; start < entries.length; start += 256) {
-    const end = Math.min(start + 256, entries.length);
-    ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
-  }
-  return Buffer.from(
-    `/CIDInit /ProcSet findresource begin
-12 dict begin
-begincmap
-/CIDSystemInfo <<
-  /Registry (Adobe)
-  /Ordering (UCS)
-  /Supplement 0
->> def
-/CMapName /Adobe-Identity-UCS def
-/CMapType 2 def
-1 begincodespacerange
-<0000><ffff>
-endcodespacerange
-${ranges.length} beginbfrange
-${ranges.join('\n')}
-endbfrange
-endcmap
-CMapName currentdict /CMap defineresource pop
-end
-end
-`,
-    'latin1',
-  );
-}
-
-/** The streams of a document's font to deflate, once every glyph of the document is known (the pages drawn). */
-export interface FontStreams {
-  font: PdfkitFont;
-  /** The font program: tables, the fixed glyphs' outlines (deflated already, cached), the other outlines. */
-  prefix: Uint8Array;
-  fixed: DeflatedPart;
-  rest: Uint8Array;
-  cmap: Buffer;
-}
-
-/** The streams of a TrueType subset of ours; undefined for another font (embedCompact deflates it as it goes). */
-export function fontStreams(font: PdfkitFont): FontStreams | undefined {
+export function fontRequest(font: PdfkitFont): FontRequest | undefined {
   const f = font as unknown as EmbeddedFontInternals;
-  const parts = f.subset.parts?.();
-  return parts && { font, ...parts, cmap: toUnicodeCmap(f) };
+  const subset = f.subset as Partial<TtfSubset>;
+  const path = subset.source?.path;
+  if (!path || !subset.glyphIds || subset.fixedCount === undefined) return undefined;
+  const characters = new Uint32Array(f.unicode.length).fill(NO_CHARACTER);
+  for (let gid = 0; gid < f.unicode.length; gid++) {
+    const cps = f.unicode[gid];
+    if (!cps) continue;
+    if (cps.length !== 1) return undefined;
+    characters[gid] = cps[0] as number;
+  }
+  return { path, ids: Uint32Array.from(subset.glyphIds), fixed: subset.fixedCount, characters };
 }
 
 /** Hands embedCompact the font program (a zlib stream of /Length1 bytes unflated) and CMap, deflated. */
 export function setDeflated(
   font: PdfkitFont,
-  program: { data: Buffer; length: number },
+  program: { data: Uint8Array; length: number },
   cmap: Uint8Array,
 ): void {
   (font as unknown as EmbeddedFontInternals).precompressed = { program, cmap };
@@ -251,6 +200,6 @@ export function compactWidths(widths: readonly (number | undefined)[]): (number 
 function cmapRef(f: EmbeddedFontInternals): PdfRef {
   const pre = f.precompressed?.cmap;
   const ref = f.document.ref(pre ? { Filter: 'FlateDecode' } : {});
-  ref.end(pre ?? toUnicodeCmap(f));
+  ref.end(pre ?? toUnicodeCmap(f.unicode));
   return ref;
 }

@@ -68,7 +68,7 @@ export interface ParsedFont {
   descent: number;
 }
 
-export function parseFont(data: Uint8Array, weight: FontWeight): ParsedFont {
+export function parseFont(data: Uint8Array, weight: FontWeight, path?: string): ParsedFont {
   const created = fontkit.create(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   if (!('glyphForCodePoint' in created)) {
     throw new TongbanError('pdf.fontInvalid', 'the notice font is a collection, not one font', {
@@ -92,7 +92,7 @@ export function parseFont(data: Uint8Array, weight: FontWeight): ParsedFont {
   const tables = (fk as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables;
   if ('glyf' in tables && 'loca' in tables) {
     // glyph bytes cached across documents (fontkit's subsetter decodes every outline per document)
-    const source = new TtfSource(data);
+    const source = path ? TtfSource.forFile(path, () => data) : new TtfSource(data);
     pdfkitFont.createSubset = () => source.createSubset();
   }
   pdfkitFont.layout = (text: string) => {
@@ -139,8 +139,8 @@ export function loadNoticeFonts(paths: NoticeFontPaths = defaultFontPaths()): No
   let fonts = loaded.get(key);
   if (!fonts) {
     fonts = {
-      regular: parseFont(readFontFile(paths.regular), 'regular'),
-      bold: parseFont(readFontFile(paths.bold), 'bold'),
+      regular: parseFont(readFontFile(paths.regular), 'regular', paths.regular),
+      bold: parseFont(readFontFile(paths.bold), 'bold', paths.bold),
     };
     loaded.set(key, fonts);
   }

@@ -2,17 +2,9 @@ import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import { TongbanError } from '../errors/index.js';
 import { type Notice, noticeMetadata } from '../notices/index.js';
-import type { Deflated, DeflateItem } from './deflate-items.js';
-import { type Deflater, inThreadDeflater } from './deflater.js';
+import { type Deflater, DeflateThreadStopped, inThreadDeflater } from './deflater.js';
 import { addCompactOutputIntent, type DocInternals, NoticeDocument } from './document.js';
-import {
-  embedCompact,
-  encodeText,
-  type FontStreams,
-  fontStreams,
-  type PdfkitFont,
-  setDeflated,
-} from './embed.js';
+import { embedCompact, encodeText, fontRequest, type PdfkitFont, setDeflated } from './embed.js';
 import {
   defaultFontPaths,
   type FontWeight,
@@ -21,8 +13,8 @@ import {
   type NoticeFonts,
 } from './font.js';
 import { A4, type DrawOp, layoutNotice } from './layout.js';
+import type { DeflatedFont } from './streams.js';
 import { templateText } from './template-text.js';
-import { zlibStream } from './zlib-parts.js';
 
 /** PDF/A conformance written by default (pdfkit: XMP metadata with pdfaid, sRGB OutputIntent, fonts embedded). */
 export type PdfAConformance = 'PDF/A-1b' | 'PDF/A-2b' | 'PDF/A-3b' | false;
@@ -92,11 +84,7 @@ export class NoticePdfRenderer {
    * caller has computed it already (a batch compares it with the existing file first).
    */
   async render(notice: Notice, id?: Buffer): Promise<Buffer> {
-    const doc = this.open([notice], {}, id);
-    const drawn = new Drawn();
-    this.draw(doc, notice, drawn);
-    await drawn.compress(this.deflater);
-    return doc.bytes();
+    return this.again(() => this.document([notice], {}, id));
   }
 
   /** Many notices in one document, each starting on a new page (metadata of the first, title of the batch). */
@@ -109,7 +97,25 @@ export class NoticePdfRenderer {
         hint: 'select at least one notice (check the period, type and unit filters)',
       });
     }
-    const doc = this.open(notices, meta);
+    return this.again(() => this.document(notices, meta));
+  }
+
+  /** Once more if the deflate thread stopped under the document (it deflates in this thread from then on). */
+  private async again(render: () => Promise<Buffer>): Promise<Buffer> {
+    try {
+      return await render();
+    } catch (error) {
+      if (error instanceof DeflateThreadStopped) return render();
+      throw error;
+    }
+  }
+
+  private async document(
+    notices: readonly Notice[],
+    meta: { title?: string; subject?: string },
+    id?: Buffer,
+  ): Promise<Buffer> {
+    const doc = this.open(notices, meta, id);
     const drawn = new Drawn();
     for (const n of notices) this.draw(doc, n, drawn);
     await drawn.compress(this.deflater);
@@ -252,32 +258,21 @@ class Drawn {
   readonly fonts: PdfkitFont[] = [];
 
   async compress(deflater: Deflater): Promise<void> {
-    const fonts = this.fonts.map(fontStreams).filter((f): f is FontStreams => f !== undefined);
-    const items: DeflateItem[] = this.pages.map((p) => ({ bytes: p.content, mode: 'zlib' }));
-    for (const f of fonts) {
-      items.push(
-        { bytes: f.prefix, mode: 'part' },
-        { bytes: f.rest, mode: 'final' },
-        { bytes: f.cmap, mode: 'zlib' },
-      );
-    }
-    const out = await deflater.deflate(items);
-    let i = 0;
-    const next = () => out[i++] as Deflated;
-    for (const { page } of this.pages) {
+    const fonts = this.fonts.map((font) => ({ font, request: fontRequest(font) }));
+    const out = await deflater.deflate({
+      contents: this.pages.map((p) => p.content),
+      fonts: fonts.flatMap((f) => (f.request ? [f.request] : [])),
+    });
+    this.pages.forEach(({ page }, i) => {
       page.content.compress = false;
       page.content.data.Filter = 'FlateDecode';
-      page.write(next().deflated);
-    }
+      page.write(out.contents[i] as Uint8Array);
+    });
+    let i = 0;
     for (const f of fonts) {
-      const head = next();
-      const tail = next();
-      const program = zlibStream([head, f.fixed, tail]);
-      setDeflated(
-        f.font,
-        { data: program, length: head.length + f.fixed.length + tail.length },
-        next().deflated,
-      );
+      if (!f.request) continue; // not a subset of ours: embedCompact deflates it as it goes
+      const d = out.fonts[i++] as DeflatedFont;
+      setDeflated(f.font, { data: d.program, length: d.length }, d.cmap);
     }
   }
 }

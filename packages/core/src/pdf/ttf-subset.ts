@@ -31,7 +31,14 @@ export class TtfSource {
   private readonly longLoca: boolean;
   private readonly numberOfHMetrics: number;
 
-  constructor(readonly data: Uint8Array) {
+  /**
+   * `path`: where the font was read from, so that another thread can build the same subset from its own copy
+   * (a DeflateThread builds and deflates the font programs of the documents rendered beside it).
+   */
+  constructor(
+    readonly data: Uint8Array,
+    readonly path?: string,
+  ) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const numTables = this.view.getUint16(4);
     for (let i = 0; i < numTables; i++) {
@@ -96,6 +103,16 @@ export class TtfSource {
     return g;
   }
 
+  /** The font at a path, read and located once per thread (shared by the renderer and the deflater here). */
+  static forFile(path: string, read: (path: string) => Uint8Array): TtfSource {
+    let source = sources.get(path);
+    if (!source) {
+      source = new TtfSource(read(path), path);
+      sources.set(path, source);
+    }
+    return source;
+  }
+
   createSubset(): TtfSubset {
     return new TtfSubset(this);
   }
@@ -105,6 +122,8 @@ export class TtfSource {
     return new Uint8Array(this.tableBytes(tag)); // a copy (Buffer#slice would be a view of the font)
   }
 }
+
+const sources = new Map<string, TtfSource>();
 
 /** The glyph outlines of a fixed prefix of a subset, deflated once and reused by every subset with that prefix. */
 interface FixedPart extends DeflatedPart {
@@ -122,8 +141,29 @@ export class TtfSubset {
   /** The first `fixed` glyphs are a prefix shared with other documents (see fix). */
   private fixed = 0;
 
-  constructor(private readonly source: TtfSource) {
+  constructor(readonly source: TtfSource) {
     this.includeGlyph(0);
+  }
+
+  /** The original glyph id of each glyph of the subset, by subset id (so far). */
+  get glyphIds(): readonly number[] {
+    return this.ids;
+  }
+
+  /** How many leading glyphs are the fixed prefix (fix). */
+  get fixedCount(): number {
+    return this.fixed;
+  }
+
+  /** The subset of another thread, glyph for glyph: the same ids in the same order, the same fixed prefix. */
+  static replay(source: TtfSource, ids: ArrayLike<number>, fixed: number): TtfSubset {
+    const subset = new TtfSubset(source);
+    for (let i = 0; i < ids.length; i++) {
+      if (i === fixed) subset.fix();
+      subset.includeGlyph(ids[i] as number);
+    }
+    if (fixed >= ids.length) subset.fix();
+    return subset;
   }
 
   includeGlyph(id: number): number {
