@@ -13,6 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'bench/**/*.test.ts'],
+    globalSetup: ['test-support/tmpdir-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -34,6 +34,10 @@ function request(): StreamsRequest {
   };
 }
 
+/** Stops the thread under the deflater, as if it had died (killed, out of memory). */
+const kill = (d: DeflateThread) =>
+  (d as unknown as { thread: { worker: { terminate(): Promise<number> } } }).thread.worker.terminate();
+
 describe('deflate thread', () => {
   it('builds and deflates what this thread would, byte for byte: contents, font program, CMap', async () => {
     const here = deflateStreams(request());
@@ -67,7 +71,7 @@ describe('deflate thread', () => {
     await thread.deflate(request());
     // the thread dies (killed, out of memory) with a request on it
     const lost = thread.deflate(request());
-    await (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await kill(thread);
     await expect(lost).rejects.toBeInstanceOf(DeflateThreadStopped);
     expect(thread.failure?.message).toMatch(/exited/);
     const after = await thread.deflate(request());
@@ -79,7 +83,7 @@ describe('deflate thread', () => {
     const dying = new DeflateThread();
     renderer.deflater = dying;
     const pending = renderer.render(notice);
-    await (dying as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await kill(dying);
     expect((await pending).equals(want)).toBe(true);
     await thread.close();
     await dying.close();

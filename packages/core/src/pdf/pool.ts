@@ -2,9 +2,10 @@ import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { Notice } from '../notices/index.js';
 import { DeflateThread } from './deflater.js';
-import { pdfFileIdSync, writeIfChangedSync } from './files.js';
+import { pdfFileIdSync } from './files.js';
 import { type NoticePdfOptions, NoticePdfRenderer } from './render.js';
 import { moduleWorker } from './threads.js';
+import { type FileWriter, FileWriterThread, inThreadWriter } from './writer.js';
 
 /** One notice to write to one file. */
 export interface NoticeFileJob {
@@ -44,7 +45,11 @@ export type WorkerReply = { index: number; result: NoticeFileResult } | { fatal:
  * Renders and writes one job; the error of a notice becomes its result (a batch goes on). The file calls are
  * synchronous: in a worker nothing else waits, and they cost a third of the CPU of their promise forms.
  */
-export async function runJob(renderer: NoticePdfRenderer, job: NoticeFileJob): Promise<NoticeFileResult> {
+export async function runJob(
+  renderer: NoticePdfRenderer,
+  job: NoticeFileJob,
+  writer: FileWriter = inThreadWriter,
+): Promise<NoticeFileResult> {
   const { notice, path } = job;
   try {
     // the trailer ID is a hash of the notice and the renderer's options: equal IDs, equal bytes; no need to render
@@ -54,7 +59,7 @@ export async function runJob(renderer: NoticePdfRenderer, job: NoticeFileJob): P
       return { path, applicationNo: notice.applicationNo, type: notice.type, status: 'unchanged' };
     }
     const pdf = await renderer.render(notice, id);
-    const status = writeIfChangedSync(path, pdf, existing.exists);
+    const status = await writer.write({ path, data: pdf, exists: existing.exists });
     return { path, applicationNo: notice.applicationNo, type: notice.type, status, bytes: pdf.length };
   } catch (error) {
     return {
@@ -102,12 +107,13 @@ export class NoticeBatch {
 export async function renderHere(
   renderer: NoticePdfRenderer,
   batch: NoticeBatch,
+  writer: FileWriter = inThreadWriter,
   inFlight = 8,
 ): Promise<void> {
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
       for (let [t] = batch.take(1); t; [t] = batch.take(1))
-        batch.finish(t.index, await runJob(renderer, t.job));
+        batch.finish(t.index, await runJob(renderer, t.job, writer));
     }),
   );
 }
@@ -231,8 +237,9 @@ const JOBS_PER_WORKER = 400;
 
 /**
  * Renders notices to files, writing only files whose content changed; results come back in the order of the jobs.
- * `threads` cores (default every core): this thread renders; with a second core a DeflateThread beside it deflates
- * the streams; each core past the second runs a rendering worker thread (NoticePdfPool) when the batch is large
+ * `threads` cores (default every core): this thread renders; with a second core a DeflateThread beside it builds
+ * the font programs and deflates the streams, and a FileWriterThread writes the files (disk waits hold up no
+ * renderer); each core past the second runs a rendering worker thread (NoticePdfPool) when the batch is large
  * enough to repay its start. On two cores this does a batch faster than two rendering workers, each of which loads
  * pdfkit, parses the font and warms up its compiler (bench/pdf-notices.ts).
  */
@@ -244,14 +251,16 @@ export async function writeNoticeFiles(
   const batch = new NoticeBatch(jobs, options.onProgress);
   if (jobs.length === 0) return batch.results;
   const renderer = new NoticePdfRenderer(options.render);
-  const deflater = cores >= 2 && jobs.length > 1 ? new DeflateThread() : undefined;
+  const helpers = cores >= 2 && jobs.length > 1;
+  const deflater = helpers ? new DeflateThread() : undefined;
+  const writer = helpers ? new FileWriterThread() : undefined;
   if (deflater) renderer.deflater = deflater;
   const workers = Math.min(cores - 2, Math.floor(jobs.length / JOBS_PER_WORKER));
   const pool = workers > 0 ? new NoticePdfPool({ threads: workers, render: options.render }) : undefined;
   try {
-    await Promise.all([renderHere(renderer, batch), pool?.run(batch)]);
+    await Promise.all([renderHere(renderer, batch, writer), pool?.run(batch)]);
     return batch.results;
   } finally {
-    await Promise.all([deflater?.close(), pool?.close()]);
+    await Promise.all([deflater?.close(), writer?.close(), pool?.close()]);
   }
 }

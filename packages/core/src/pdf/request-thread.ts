@@ -1,0 +1,115 @@
+import { parentPort, type Worker } from 'node:worker_threads';
+import { moduleWorker } from './threads.js';
+
+/** A request was on a thread that stopped, its buffers moved there: do it again (the caller's thread does it now). */
+export class ThreadStopped extends Error {
+  constructor(
+    readonly thread: string,
+    readonly why: Error,
+  ) {
+    super(`the ${thread} thread stopped: ${why.message}`);
+  }
+}
+
+type Reply<Res> = { id: number; result: Res } | { id: number; error: string } | { ready: true };
+
+/** How a RequestThread hands a request over and what it does when its thread is gone. */
+export interface RequestThreadOptions<Req, Res> {
+  /** What the thread is called in messages (e.g. 'deflate'). */
+  name: string;
+  /** The module of this folder the thread runs (serveRequests in it). */
+  module: string;
+  /** The request as sent, and the buffers moved (not copied) with it; none to keep the request here. */
+  send(req: Req): { message: Req; transfer: ArrayBuffer[] };
+  /** The same work in the caller's thread: after the thread stopped (and for requests it kept, see send). */
+  here(req: Req): Res;
+}
+
+/**
+ * A worker thread that serves one kind of request, one message there and back each: the deflate thread and the
+ * file writer of a notice batch. If the thread cannot start or stops, the batch goes on: the work is done in the
+ * caller's thread from then on; requests that were on the thread are done here again when they were kept, or fail
+ * with ThreadStopped when their buffers had been moved (the caller renders those documents again).
+ */
+export class RequestThread<Req, Res> {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { req?: Req; resolve(r: Res): void; reject(e: Error): void }>();
+  private next = 0;
+  private failed: Error | undefined;
+  private closed = false;
+
+  constructor(private readonly options: RequestThreadOptions<Req, Res>) {
+    this.worker = moduleWorker(options.module, {});
+    this.worker.on('message', (reply: Reply<Res>) => {
+      if ('ready' in reply) return;
+      const p = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if ('error' in reply) p?.reject(new Error(`${options.name} thread: ${reply.error}`));
+      else p?.resolve(reply.result);
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', (code) => this.fail(new Error(`${options.name} thread exited with code ${code}`)));
+    this.worker.unref(); // an idle thread keeps no process alive
+  }
+
+  request(req: Req): Promise<Res> {
+    if (this.closed) return Promise.reject(new Error(`${this.options.name} thread closed`));
+    if (this.failed) {
+      try {
+        return Promise.resolve(this.options.here(req));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    const id = this.next++;
+    const { message, transfer } = this.options.send(req);
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { ...(transfer.length === 0 ? { req } : {}), resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ id, req: message }, transfer);
+    });
+  }
+
+  private fail(error: Error): void {
+    if (this.closed) return;
+    this.failed ??= error;
+    for (const p of this.pending.values()) {
+      if (p.req === undefined) p.reject(new ThreadStopped(this.options.name, this.failed));
+      else {
+        try {
+          p.resolve(this.options.here(p.req));
+        } catch (e) {
+          p.reject(e as Error);
+        }
+      }
+    }
+    this.pending.clear();
+  }
+
+  /** Why the thread stopped, if it did (the work went on in the caller's thread). */
+  get failure(): Error | undefined {
+    return this.failed;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.pending.values()) p.reject(new Error(`${this.options.name} thread closed`));
+    this.pending.clear();
+    await this.worker.terminate();
+  }
+}
+
+/** The loop of a request thread's module: answers each request with `serve`'s result and the buffers to move. */
+export function serveRequests<Req, Res>(serve: (req: Req) => { result: Res; transfer: ArrayBuffer[] }): void {
+  const port = parentPort;
+  port?.on('message', ({ id, req }: { id: number; req: Req }) => {
+    try {
+      const { result, transfer } = serve(req);
+      port.postMessage({ id, result }, transfer);
+    } catch (error) {
+      port.postMessage({ id, error: (error as Error).message });
+    }
+  });
+  port?.postMessage({ ready: true });
+}
