@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { compactSrgbProfileStream } from './icc.js';
+import { packObjects, type TrailerRefs } from './object-streams.js';
 
 /** What the PDF modules use of pdfkit's objects (pdfkit 0.17+). */
 export interface PdfRef {
@@ -33,7 +34,14 @@ export class NoticeDocument extends PdfKitDocument {
   declare private pieces?: (string | Uint8Array)[];
   declare private size?: number;
   declare private finished?: boolean;
+  /** Set by _finalize when the objects are to go into an object stream (bytes() packs them). */
+  declare private pack?: TrailerRefs;
   declare _offset: number;
+  declare _root: { id: number };
+  declare _info: { id: number };
+  declare _id: Uint8Array;
+  /** Put the objects that are not streams into an object stream, with a cross-reference stream (PDF 1.5+). */
+  declare objectStreams?: boolean;
 
   /** pdfkit's writer: a string is a line of PDF syntax in latin1 (written with a line feed). */
   _write(data: string | Uint8Array): void {
@@ -50,10 +58,25 @@ export class NoticeDocument extends PdfKitDocument {
     return true;
   }
 
+  /** pdfkit's last step (xref table and trailer), or, with object streams, nothing yet: bytes() packs the file. */
+  _finalize(): void {
+    if (!this.objectStreams) {
+      (PdfKitDocument.prototype as unknown as { _finalize(this: unknown): void })._finalize.call(this);
+      return;
+    }
+    this.pack = { root: this._root.id, info: this._info.id, id: this._id };
+    this.finished = true;
+  }
+
   /** Ends the document and returns its bytes. */
   bytes(): Buffer {
     this.end();
     if (!this.finished) throw new Error('pdfkit did not finish the document (an object left open)');
+    if (this.pack) {
+      const packed = packObjects(this.pieces ?? [], this.pack);
+      this.pieces = [];
+      return packed;
+    }
     const out = Buffer.allocUnsafe(this.size ?? 0);
     let at = 0;
     for (const p of this.pieces ?? []) {

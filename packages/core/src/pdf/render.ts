@@ -163,6 +163,8 @@ export class NoticePdfRenderer {
     };
     if (this.pdfa) options.subset = this.pdfa;
     const doc = new NoticeDocument(options);
+    // object streams (PDF 1.5) are not allowed in PDF/A-1
+    doc.objectStreams = this.pdfa !== 'PDF/A-1b';
     const internals = doc as unknown as DocInternals;
     // a file ID derived from the content, not from the clock (ISO 32000 14.4)
     internals._id = id ?? this.documentId(notices);

@@ -257,14 +257,21 @@ export class TtfSubset {
     // composites pull in their components (they get ids after the characters' glyphs)
     this.pullComponents();
     const n = this.ids.length;
-    const loca = new Uint8Array((n + 1) * 4);
-    const locaView = new DataView(loca.buffer);
+    const offsets = new Array<number>(n + 1);
     let offset = 0;
     for (let i = 0; i < n; i++) {
-      locaView.setUint32(i * 4, offset);
+      offsets[i] = offset;
       offset += padded(src.glyph(this.ids[i] as number).bytes.length);
     }
-    locaView.setUint32(n * 4, offset);
+    offsets[n] = offset;
+    // the short loca (offset / 2 in 16 bits: half the size) while the outlines fit 128 KiB, as a notice's do
+    const short = offset <= 0x1fffe;
+    const loca = new Uint8Array((n + 1) * (short ? 2 : 4));
+    const locaView = new DataView(loca.buffer);
+    for (let i = 0; i <= n; i++) {
+      if (short) locaView.setUint16(i * 2, (offsets[i] as number) / 2);
+      else locaView.setUint32(i * 4, offsets[i] as number);
+    }
     const fixed = this.fixedPart();
     const rest = this.glyf(this.fixed, n);
     const hmtx = new Uint8Array(n * 4);
@@ -277,7 +284,7 @@ export class TtfSubset {
     const head = src.copyOf('head');
     const headView = new DataView(head.buffer);
     headView.setUint32(8, 0); // checkSumAdjustment, set below
-    headView.setInt16(50, 1); // long loca
+    headView.setInt16(50, short ? 0 : 1); // indexToLocFormat
     const hhea = src.copyOf('hhea');
     new DataView(hhea.buffer).setUint16(34, n);
     const maxp = src.copyOf('maxp');
