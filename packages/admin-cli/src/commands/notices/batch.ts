@@ -27,7 +27,8 @@ export default class NoticesBatch extends CaseCommand<NoticesResult> {
   static override description = [
     'Gathers the notices the steps of all cases called for between --from and --to (dates are whole days in',
     'Asia/Shanghai, both included; instants are taken as given, --to exclusive), optionally one --type or one',
-    '--unit (seed 000 tables 1-3: the notices of each stage). Work is spread over worker threads on every core.',
+    '--unit (seed 000 tables 1-3: the notices of each stage). Work is spread over every core: this thread lays',
+    'out, a thread deflates, a thread writes the files; beyond two cores rendering worker threads join in.',
     'Re-running leaves files whose content is unchanged untouched (output is deterministic), so a nightly job is cheap.',
     '--merge NAME writes one PDF with every notice instead.',
   ].join('\n');

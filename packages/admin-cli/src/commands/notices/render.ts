@@ -63,7 +63,13 @@ export const noticeFlags = {
     summary: 'Language of the notices.',
     default: 'zh-CN',
   })(),
-  threads: Flags.integer({ summary: 'Worker threads (default: every core).', min: 1 }),
+  threads: Flags.integer({
+    summary:
+      'Cores to use (default: every core): 1 renders in one thread, 2 adds a deflate and a writer thread.',
+    description:
+      'With more than two cores, rendering worker threads are added for batches of a few hundred notices or more.',
+    min: 1,
+  }),
   'synthetic-bold': Flags.boolean({
     summary: 'Embolden the Regular font instead of embedding the Bold one (smaller).',
   }),
