@@ -14,7 +14,7 @@
  * surnames and given-name characters), so caches see realistic variety rather than ten repeating names.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -242,6 +242,18 @@ const warm = await timed(() => dist.writeNoticeFiles(jobsIn(), { threads }));
 const rerunJobs = jobsIn();
 await dist.writeNoticeFiles(rerunJobs, { threads });
 const rerun = await timed(() => dist.writeNoticeFiles(rerunJobs, { threads }));
+// the file system's own part: as many files of the same size created, written and renamed in the same place
+const fsCost = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'tongban-pdf-bench-'));
+  dirs.push(dir);
+  const data = Buffer.alloc(Math.round(o.kib * 1024), 7);
+  const t = performance.now();
+  for (let i = 0; i < BATCH; i++) {
+    writeFileSync(join(dir, `${i}.tmp`), data);
+    renameSync(join(dir, `${i}.tmp`), join(dir, `${i}.pdf`));
+  }
+  return performance.now() - t;
+})();
 for (const d of dirs) rmSync(d, { recursive: true, force: true });
 const unchanged = rerun.value.filter((r) => r.status === 'unchanged').length;
 const med = (m: FreshMode) => median(runs[m].map((r) => r.write));
@@ -255,6 +267,9 @@ console.log(
 );
 console.log(
   `   baseline, ${threads} rendering worker threads (NoticePdfPool, started in the batch) ${fmt(med('pool') / 1000)} s: ${fmt(ratio('pool'))}x ours; this thread alone ${fmt(med('oneCore') / 1000)} s: ${fmt(ratio('oneCore'))}x ours`,
+);
+console.log(
+  `   of which the file system: ${fmt(fsCost / 1000)} s to create ${BATCH} files of that size in ${tmpdir()} (done by a writer thread beside the renderer)`,
 );
 console.log(
   `   in this process: first call ${fmt(cold.ms / 1000)} s (${fmt(cold.cpu / 1000)} s CPU, ${failedOf(cold.value)} failed), warm ${fmt(warm.ms / 1000)} s (${fmt(warm.cpu / 1000)} s CPU), re-run ${fmt(rerun.ms / 1000)} s with ${unchanged} unchanged files left alone`,
