@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
@@ -120,5 +120,19 @@ describe('deflate thread', () => {
     expect(results.map((r) => r.status)).toEqual(jobs.map(() => 'written'));
     const renderer = new NoticePdfRenderer();
     for (const j of jobs) expect(readFileSync(j.path).equals(await renderer.render(j.notice))).toBe(true);
+  });
+
+  it('a file that cannot be written fails alone, saying which and why; the others are written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-deflate-'));
+    writeFileSync(join(dir, 'not-a-dir'), 'x');
+    const notices = sampleNotices(9);
+    const jobs = notices.map((notice, i) => ({
+      notice,
+      path: i === 2 ? join(dir, 'not-a-dir', 'x.pdf') : join(dir, `${i}.pdf`),
+    }));
+    const results = await writeNoticeFiles(jobs, { threads: 2 });
+    expect(results.map((r) => r.status)).toEqual(jobs.map((_, i) => (i === 2 ? 'failed' : 'written')));
+    expect(results[2]?.error).toMatch(/ENOTDIR|EEXIST/);
+    expect(results[2]?.error).toContain('not-a-dir');
   });
 });
