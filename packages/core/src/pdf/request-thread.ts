@@ -11,7 +11,8 @@ export class ThreadStopped extends Error {
   }
 }
 
-type Reply<Res> = { id: number; result: Res } | { id: number; error: string } | { ready: true };
+type Answer<Res> = { id: number; result: Res } | { id: number; error: string };
+type Reply<Res> = { answers: Answer<Res>[] } | { ready: true };
 
 /** How a RequestThread hands a request over and what it does when its thread is gone. */
 export interface RequestThreadOptions<Req, Res> {
@@ -23,6 +24,12 @@ export interface RequestThreadOptions<Req, Res> {
   send(req: Req): { message: Req; transfer: ArrayBuffer[] };
   /** The same work in the caller's thread: after the thread stopped (and for requests it kept, see send). */
   here(req: Req): Res;
+  /**
+   * Send the requests made in one turn of the event loop as one message, at its end (a message costs the caller
+   * about as much as deflating a small stream): for work nobody waits on at once, as writing the files. Requests
+   * whose answer the caller awaits to go on (deflating) are sent at once.
+   */
+  batch?: boolean;
 }
 
 /**
@@ -37,16 +44,20 @@ export class RequestThread<Req, Res> {
   private next = 0;
   private failed: Error | undefined;
   private closed = false;
+  private outbox: { id: number; req: Req }[] = [];
+  private outboxTransfer: ArrayBuffer[] = [];
 
   constructor(private readonly options: RequestThreadOptions<Req, Res>) {
     this.worker = moduleWorker(options.module, {});
     this.worker.on('message', (reply: Reply<Res>) => {
       if ('ready' in reply) return;
-      const p = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
+      for (const answer of reply.answers) {
+        const p = this.pending.get(answer.id);
+        this.pending.delete(answer.id);
+        if ('error' in answer) p?.reject(new Error(`${options.name} thread: ${answer.error}`));
+        else p?.resolve(answer.result);
+      }
       if (this.pending.size === 0) this.worker.unref();
-      if ('error' in reply) p?.reject(new Error(`${options.name} thread: ${reply.error}`));
-      else p?.resolve(reply.result);
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`${options.name} thread exited with code ${code}`)));
@@ -67,13 +78,31 @@ export class RequestThread<Req, Res> {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { ...(transfer.length === 0 ? { req } : {}), resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ id, req: message }, transfer);
+      if (!this.options.batch) {
+        this.worker.postMessage({ requests: [{ id, req: message }], batch: false }, transfer);
+        return;
+      }
+      if (this.outbox.length === 0) setImmediate(() => this.flush());
+      this.outbox.push({ id, req: message });
+      this.outboxTransfer.push(...transfer);
     });
+  }
+
+  private flush(): void {
+    const requests = this.outbox;
+    const transfer = this.outboxTransfer;
+    this.outbox = [];
+    this.outboxTransfer = [];
+    if (requests.length > 0 && !this.closed && !this.failed) {
+      this.worker.postMessage({ requests, batch: true }, transfer);
+    }
   }
 
   private fail(error: Error): void {
     if (this.closed) return;
     this.failed ??= error;
+    this.outbox = [];
+    this.outboxTransfer = [];
     for (const p of this.pending.values()) {
       if (p.req === undefined) p.reject(new ThreadStopped(this.options.name, this.failed));
       else {
@@ -103,13 +132,23 @@ export class RequestThread<Req, Res> {
 /** The loop of a request thread's module: answers each request with `serve`'s result and the buffers to move. */
 export function serveRequests<Req, Res>(serve: (req: Req) => { result: Res; transfer: ArrayBuffer[] }): void {
   const port = parentPort;
-  port?.on('message', ({ id, req }: { id: number; req: Req }) => {
-    try {
-      const { result, transfer } = serve(req);
-      port.postMessage({ id, result }, transfer);
-    } catch (error) {
-      port.postMessage({ id, error: (error as Error).message });
+  port?.on('message', ({ requests, batch }: { requests: { id: number; req: Req }[]; batch: boolean }) => {
+    // a batch is answered in one message; a single request at once (its caller waits for it to go on)
+    const answers: Answer<Res>[] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (const { id, req } of requests) {
+      try {
+        const served = serve(req);
+        answers.push({ id, result: served.result });
+        transfer.push(...served.transfer);
+      } catch (error) {
+        answers.push({ id, error: (error as Error).message });
+      }
+      if (!batch) {
+        port.postMessage({ answers: answers.splice(0) } satisfies Reply<Res>, transfer.splice(0));
+      }
     }
+    if (answers.length > 0) port.postMessage({ answers } satisfies Reply<Res>, transfer);
   });
   port?.postMessage({ ready: true });
 }

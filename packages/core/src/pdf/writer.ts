@@ -28,6 +28,7 @@ export class FileWriterThread implements FileWriter {
     module: 'writer-worker',
     send: (req) => ({ message: req, transfer: [] }),
     here: (req) => writeIfChangedSync(req.path, req.data, req.exists),
+    batch: true, // the files of a turn go in one message; no renderer waits for them (renderHere)
   });
 
   write(req: WriteRequest): Promise<WriteStatus> {
