@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,5 +127,23 @@ describe('import format: one file per year, a year replaces the same year', () =
       const file = fileURLToPath(new URL(`./data/cn-${year}.json`, import.meta.url));
       expect(parseCalendarYear(await readFile(file, 'utf8'), file).year).toBe(year);
     }
+  });
+
+  it('loads zod only to check a file: the shipped years are used without it (start-up of commands and kiosk)', () => {
+    const index = new URL('./index.ts', import.meta.url).href;
+    const script = `
+      import { createRequire } from 'node:module';
+      const { WorkCalendar, parseCalendarYear } = await import(${JSON.stringify(index)});
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/zod/'));
+      const due = WorkCalendar.default().addWorkingDays('2026-09-30T02:00:00Z', 3).toISOString();
+      const before = loaded();
+      parseCalendarYear({ year: 2027, source: 'x', holidays: [], workdays: [] }, 'x.json');
+      console.log(JSON.stringify({ due, before, after: loaded() }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    // the same answer as here (over the National Day break of 2026), zod loaded only by the file check
+    const due = WorkCalendar.default().addWorkingDays('2026-09-30T02:00:00Z', 3).toISOString();
+    expect(JSON.parse(out)).toEqual({ due, before: false, after: true });
   });
 });

@@ -1,65 +1,97 @@
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type { ZodType } from 'zod';
 import { TongbanError } from '../errors/index.js';
 import { dayOfIsoDate, isIsoDate, weekdayOfDay } from './shanghai-time.js';
+
+/** A holiday or a make-up working day of a calendar year. */
+export interface CalendarDay {
+  /** 'YYYY-MM-DD' */
+  date: string;
+  /** e.g. 春节, 春节调休上班 */
+  name: string;
+}
 
 /**
  * One year's official arrangement of public holidays and make-up working days (调休), as published each
  * November or December by the General Office of the State Council. This JSON shape is also the import format:
  * an administrator adds next year's arrangement as one file (see fixtures/calendar/example-2027.json).
  */
-const CalendarDay = z.strictObject({
-  date: z.string().refine(isIsoDate, "must be a real date written 'YYYY-MM-DD', e.g. '2027-01-01'"),
-  name: z.string().trim().min(1, 'must name the holiday, e.g. "春节" or "春节调休上班"'),
-});
+export interface CalendarYear {
+  year: number;
+  /** The notice the data comes from, e.g. '国办发明电〔2024〕12号'. */
+  source: string;
+  /** Free text; used e.g. to mark a file as a format example. */
+  note?: string;
+  /** Days off (法定节假日 and the days bridged to them), weekends inside the break included. */
+  holidays: CalendarDay[];
+  /** Make-up working days (调休上班): weekend days that are working days. */
+  workdays: CalendarDay[];
+}
 
-export const CalendarYearSchema = z
-  .strictObject({
-    year: z.number().int().min(1992).max(2200),
-    /** The notice the data comes from, e.g. '国办发明电〔2024〕12号'. */
-    source: z.string().trim().min(1, 'must cite the State Council notice, e.g. "国办发明电〔2024〕12号"'),
-    /** Free text; used e.g. to mark a file as a format example. */
-    note: z.string().optional(),
-    /** Days off (法定节假日 and the days bridged to them), weekends inside the break included. */
-    holidays: z.array(CalendarDay),
-    /** Make-up working days (调休上班): weekend days that are working days. */
-    workdays: z.array(CalendarDay),
-  })
-  .superRefine((cal, ctx) => {
-    const seen = new Map<string, string>();
-    for (const list of ['holidays', 'workdays'] as const) {
-      cal[list].forEach((entry, i) => {
-        if (!isIsoDate(entry.date)) return;
-        if (Number(entry.date.slice(0, 4)) !== cal.year) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [list, i, 'date'],
-            message: `${entry.date} is not in ${cal.year}; a date of another year belongs in that year's file`,
-          });
-        }
-        const other = seen.get(entry.date);
-        if (other !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [list, i, 'date'],
-            message:
-              other === list
-                ? `${entry.date} is listed twice in ${list}`
-                : `${entry.date} is listed both as a holiday and as a make-up working day`,
-          });
-        }
-        seen.set(entry.date, list);
-        const weekday = weekdayOfDay(dayOfIsoDate(entry.date));
-        if (list === 'workdays' && weekday !== 0 && weekday !== 6) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [list, i, 'date'],
-            message: `${entry.date} is a weekday: a make-up working day (调休上班) is always a Saturday or Sunday`,
-          });
-        }
-      });
-    }
+let schema: ZodType<CalendarYear> | undefined;
+
+/**
+ * The zod schema of a calendar file, built on first use: zod loads only when a file is checked (an import), not
+ * when a command or the kiosk starts with the shipped years, which the tests check against this schema.
+ */
+export function calendarYearSchema(): ZodType<CalendarYear> {
+  if (schema) return schema;
+  const { z } = createRequire(import.meta.url)('zod') as typeof import('zod');
+  const CalendarDay = z.strictObject({
+    date: z.string().refine(isIsoDate, "must be a real date written 'YYYY-MM-DD', e.g. '2027-01-01'"),
+    name: z.string().trim().min(1, 'must name the holiday, e.g. "春节" or "春节调休上班"'),
   });
-export type CalendarYear = z.output<typeof CalendarYearSchema>;
+
+  const built = z
+    .strictObject({
+      year: z.number().int().min(1992).max(2200),
+      /** The notice the data comes from, e.g. '国办发明电〔2024〕12号'. */
+      source: z.string().trim().min(1, 'must cite the State Council notice, e.g. "国办发明电〔2024〕12号"'),
+      /** Free text; used e.g. to mark a file as a format example. */
+      note: z.string().optional(),
+      /** Days off (法定节假日 and the days bridged to them), weekends inside the break included. */
+      holidays: z.array(CalendarDay),
+      /** Make-up working days (调休上班): weekend days that are working days. */
+      workdays: z.array(CalendarDay),
+    })
+    .superRefine((cal, ctx) => {
+      const seen = new Map<string, string>();
+      for (const list of ['holidays', 'workdays'] as const) {
+        cal[list].forEach((entry, i) => {
+          if (!isIsoDate(entry.date)) return;
+          if (Number(entry.date.slice(0, 4)) !== cal.year) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [list, i, 'date'],
+              message: `${entry.date} is not in ${cal.year}; a date of another year belongs in that year's file`,
+            });
+          }
+          const other = seen.get(entry.date);
+          if (other !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [list, i, 'date'],
+              message:
+                other === list
+                  ? `${entry.date} is listed twice in ${list}`
+                  : `${entry.date} is listed both as a holiday and as a make-up working day`,
+            });
+          }
+          seen.set(entry.date, list);
+          const weekday = weekdayOfDay(dayOfIsoDate(entry.date));
+          if (list === 'workdays' && weekday !== 0 && weekday !== 6) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [list, i, 'date'],
+              message: `${entry.date} is a weekday: a make-up working day (调休上班) is always a Saturday or Sunday`,
+            });
+          }
+        });
+      }
+    });
+  schema = built as ZodType<CalendarYear>;
+  return schema;
+}
 
 export interface CalendarProblem {
   field: string;
@@ -100,7 +132,7 @@ export function parseCalendarYear(json: unknown, file: string): CalendarYear {
       throw new CalendarFileError(file, [{ field: '', message: `not valid JSON: ${(e as Error).message}` }]);
     }
   }
-  const result = CalendarYearSchema.safeParse(value);
+  const result = calendarYearSchema().safeParse(value);
   if (result.success) return result.data;
   throw new CalendarFileError(
     file,

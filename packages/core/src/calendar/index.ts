@@ -1,8 +1,9 @@
 export {
+  type CalendarDay,
   CalendarFileError,
   type CalendarProblem,
   type CalendarYear,
-  CalendarYearSchema,
+  calendarYearSchema,
   formatCalendarYear,
   mergeCalendarYear,
   parseCalendarYear,
