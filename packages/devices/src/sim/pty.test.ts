@@ -84,12 +84,13 @@ describe('ID-card reader over a socat pseudo-terminal pair at 115200 baud', () =
     await offline;
     expect(reader.status).toMatchObject({ state: 'offline', detail: 'port disconnected' });
     await new Promise((r) => setTimeout(r, 200)); // a few failed reopen attempts
+    // listening before the port is back: the reader may reopen before the simulator's end is attached again
+    const up = (s: typeof reader.status) => s.lifecycle === 'claimed' && s.state === 'online';
+    const online = new Promise<void>((r) => reader.on('status', (s) => up(s) && r()));
     await pty.restart(); // plugged back in
     end = await openDeviceEnd(pty.b);
     sim.attach(end);
-    await new Promise<void>((r) =>
-      reader.on('status', (s) => s.lifecycle === 'claimed' && s.state === 'online' && r()),
-    );
+    if (!up(reader.status)) await online;
     sim.place(card('zhang-wei'));
     const [c] = (await once(reader, 'card', within(3000))) as [IdentityCard];
     expect(c.name).toBe('张伟');
