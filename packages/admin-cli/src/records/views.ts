@@ -50,7 +50,7 @@ export function appointmentRow(a: Appointment, mask: Mask): AppointmentRow {
 }
 
 export type ComplaintRecord = Omit<Complaint, 'revision'> & {
-  /** Printed form TS-20261123-0007-K. */
+  /** Printed form TS-20261123-0007-4. */
   number: string;
   overdue: boolean;
 };

@@ -2,39 +2,36 @@ import { TongbanError } from '../errors/tongban-error.js';
 
 /**
  * 投诉举报受理编号 (seed 002 10.2 a, 10.3): readable and typed back at a kiosk, so it ends with a check character
- * (ISO 7064 MOD 37,36 over 0-9A-Z) that catches any single wrong character and any swap of two neighbours.
- * Canonical form `TS` + local day YYYYMMDD + 4-digit sequence of the day + check, e.g. TS202611230007K;
- * printed with hyphens: TS-20261123-0007-K.
+ * that catches any single wrong character and any swap of two neighbours: ISO 7064 MOD 11-2 over its digits, the
+ * check of the resident ID number (GB 11643), 0-9 or X, which applicants know. (The hybrid MOD 37,36 used before
+ * missed some swaps, e.g. TS2026112372**10** and …**01** had the same check character; a pure system over a prime
+ * modulus misses none.) Canonical form `TS` + local day YYYYMMDD + 4-digit sequence of the day + check, e.g.
+ * TS202611230007X; printed with hyphens: TS-20261123-0007-X.
  */
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const M = 36;
 
-function value(ch: string): number {
-  const v = ALPHABET.indexOf(ch);
-  if (v < 0) throw new RangeError(`character "${ch}" is not 0-9 or A-Z`);
-  return v;
-}
-
-function run(chars: string): number {
-  let p = M;
-  for (const ch of chars) {
-    let s = (p + value(ch)) % M;
-    if (s === 0) s = M;
-    p = (s * 2) % (M + 1);
+/** The ISO 7064 MOD 11-2 check character (0-9 or X) of a string of digits. */
+export function mod11_2(digits: string): string {
+  let p = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) throw new RangeError(`"${digits[i]}" is not a digit`);
+    p = ((p + d) * 2) % 11;
   }
-  return p;
+  const c = (12 - p) % 11;
+  return c === 10 ? 'X' : String(c);
 }
 
-/** The ISO 7064 MOD 37,36 check character of an upper-case 0-9A-Z string. */
+/** The check character of a complaint number's body (TS and its digits). */
 export function complaintCheckChar(body: string): string {
-  const p = run(body);
-  return ALPHABET[(M + 1 - p) % M] as string;
+  return mod11_2(body.slice(2));
 }
 
-/** True when the last character is the check character of the rest. */
+const BODY = /^TS\d+$/;
+
+/** True when the code is TS, digits, and the check character of those digits. */
 export function hasValidCheckChar(code: string): boolean {
-  if (code.length < 2 || !/^[0-9A-Z]+$/.test(code)) return false;
-  return complaintCheckChar(code.slice(0, -1)) === code.slice(-1);
+  const body = code.slice(0, -1);
+  return BODY.test(body) && complaintCheckChar(body) === code.slice(-1);
 }
 
 export function makeComplaintNumber(day: string, seq: number): string {
@@ -42,12 +39,12 @@ export function makeComplaintNumber(day: string, seq: number): string {
   return body + complaintCheckChar(body);
 }
 
-/** For print: TS-20261123-0007-K. */
+/** For print: TS-20261123-0007-X. */
 export function formatComplaintNumber(number: string): string {
   return `${number.slice(0, 2)}-${number.slice(2, 10)}-${number.slice(10, -1)}-${number.slice(-1)}`;
 }
 
-const SHAPE = /^TS\d{8}\d{4,}[0-9A-Z]$/;
+const SHAPE = /^TS\d{8}\d{4,}[0-9X]$/;
 
 /**
  * A number as typed (any case, spaces or hyphens) to its canonical form; a wrong shape or check character is a
@@ -58,7 +55,7 @@ export function parseComplaintNumber(input: string): string {
   if (!SHAPE.test(n)) {
     throw new TongbanError('COMPLAINT_NUMBER_SHAPE', `"${input}" is not a complaint number`, {
       where: { field: 'complaintNumber' },
-      hint: 'a complaint number looks like TS-20261123-0007-K (TS, the day, a sequence and a check character)',
+      hint: 'a complaint number looks like TS-20261123-0007-X (TS, the day, a sequence and a check digit or X)',
     });
   }
   if (!hasValidCheckChar(n)) {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../calendar/index.js';
 import { TongbanError } from '../errors/tongban-error.js';
+import { idCheckCharacter } from '../identity/id-number.js';
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_STEPS,
@@ -20,6 +21,7 @@ import {
   formatComplaintNumber,
   hasValidCheckChar,
   makeComplaintNumber,
+  mod11_2,
   parseComplaintNumber,
 } from './complaint-number.js';
 import { complaintMessages } from './messages.js';
@@ -29,7 +31,7 @@ const ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 describe('complaint number (seed 002 10.2 a 投诉举报受理编号, 10.3 query by number)', () => {
   it('is readable, prints with hyphens and parses back from any typing', () => {
     const n = makeComplaintNumber('2026-11-23', 7);
-    expect(n).toMatch(/^TS202611230007[0-9A-Z]$/);
+    expect(n).toMatch(/^TS202611230007[0-9X]$/);
     expect(formatComplaintNumber(n)).toBe(`TS-20261123-0007-${n.slice(-1)}`);
     expect(parseComplaintNumber(formatComplaintNumber(n).toLowerCase())).toBe(n);
     expect(parseComplaintNumber(` ${n.slice(0, 6)} ${n.slice(6)} `)).toBe(n);
@@ -52,21 +54,33 @@ describe('complaint number (seed 002 10.2 a 投诉举报受理编号, 10.3 query
     );
   });
 
-  it('catches every swap of two different neighbouring characters (property)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9999 }), fc.nat(), (seq, pos) => {
-        const n = makeComplaintNumber('2026-11-23', seq);
-        const i = pos % (n.length - 1);
-        fc.pre(n[i] !== n[i + 1]);
+  it('catches every swap of two different neighbouring characters: every number of a day, every place', () => {
+    let swaps = 0;
+    for (let seq = 1; seq <= 9999; seq++) {
+      const n = makeComplaintNumber('2026-11-23', seq);
+      for (let i = 0; i < n.length - 1; i++) {
+        if (n[i] === n[i + 1]) continue;
+        swaps++;
         const swapped = n.slice(0, i) + n[i + 1] + n[i] + n.slice(i + 2);
-        expect(hasValidCheckChar(swapped)).toBe(false);
+        if (hasValidCheckChar(swapped)) throw new Error(`${n} and ${swapped} both pass`);
+      }
+    }
+    expect(swaps).toBeGreaterThan(100_000);
+    // the pair the former check (ISO 7064 MOD 37,36, a hybrid system) let through
+    expect(hasValidCheckChar(`TS202611237201${complaintCheckChar('TS202611237210')}`)).toBe(false);
+  });
+
+  it('its check is ISO 7064 MOD 11-2, the check of the resident ID number (GB 11643)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{17}$/), (first17) => {
+        expect(mod11_2(first17)).toBe(idCheckCharacter(first17));
       }),
     );
   });
 
   it('says which: a wrong shape or a wrong check character', () => {
     const n = makeComplaintNumber('2026-11-23', 12);
-    const bad = n.slice(0, -1) + (complaintCheckChar(n.slice(0, -1)) === 'A' ? 'B' : 'A');
+    const bad = n.slice(0, -1) + (complaintCheckChar(n.slice(0, -1)) === '0' ? '1' : '0');
     expect(() => parseComplaintNumber(bad)).toThrow(/check character/);
     expect(() => parseComplaintNumber('AB123')).toThrow(TongbanError);
   });

@@ -53,7 +53,7 @@ describe('tongban complaints (real process, --json checked against its schema)',
       complainant: { name: '钱七', idNumber: '110101********4514' },
       overdue: false,
     });
-    expect(r.complaint.number).toMatch(/^TS-20261123-0001-[0-9A-Z]$/);
+    expect(r.complaint.number).toMatch(/^TS-20261123-0001-[0-9X]$/);
     expect(r.message).toBe(
       `投诉已受理，编号 ${r.complaint.number}，我们将在 2026-11-30 前答复您。凭编号可查询处理结果。`,
     );
@@ -145,7 +145,8 @@ describe('tongban complaints (real process, --json checked against its schema)',
   it('says what, where and how to mend: a mistyped number, an unknown one, the 有诉即办 desk without a department', async () => {
     const data = tempDir();
     const n = S.ComplaintsFileResult.parse((await file(data)).json).complaint.number;
-    const typo = await tongban(['complaints', 'show', `${n.slice(0, -1)}${n.endsWith('A') ? 'B' : 'A'}`], {
+    // the check character is a digit or X: another digit is a wrong check character, not a wrong shape
+    const typo = await tongban(['complaints', 'show', `${n.slice(0, -1)}${n.endsWith('0') ? '1' : '0'}`], {
       data,
     });
     expect(typo.code).toBe(2);

@@ -14,7 +14,7 @@ export default class ComplaintsInvestigate extends TongbanCommand<ComplaintStepR
   static override description =
     'A complaint of the 有诉即办 desk must name the department it is passed to (--assigned-to, seed 001 6.3.5 分类交办).';
   static override examples = [
-    '<%= config.bin %> <%= command.id %> TS-20261123-0001-X --assigned-to 不动产登记中心 --note "调取办件记录" --by sup-1',
+    '<%= config.bin %> <%= command.id %> TS-20261123-0001-5 --assigned-to 不动产登记中心 --note "调取办件记录" --by sup-1',
   ];
   static override args = { number: Args.string({ description: 'Complaint number', required: true }) };
   static override flags = {

@@ -10,7 +10,7 @@ export default class ComplaintsReply extends TongbanCommand<ComplaintStepResult>
   static override summary =
     'Record the reply to the complainant (处置→反馈, seed 000 7.2), closing the loop.';
   static override examples = [
-    '<%= config.bin %> <%= command.id %> TS-20261123-0001-X --text "已办结，致歉" --channel phone --by sup-1',
+    '<%= config.bin %> <%= command.id %> TS-20261123-0001-5 --text "已办结，致歉" --channel phone --by sup-1',
   ];
   static override args = { number: Args.string({ description: 'Complaint number', required: true }) };
   static override flags = {

@@ -10,7 +10,7 @@ export default class ComplaintsResolve extends TongbanCommand<ComplaintStepResul
   static override description =
     'The outcome is the written result (seed 001 6.3.5 书面处理结果); --measures are the corrective measures to publish (seed 002 10.4).';
   static override examples = [
-    '<%= config.bin %> <%= command.id %> TS-20261123-0001-X --outcome "系统故障致延误，已办结" --measures "增设超期预警" --by sup-1',
+    '<%= config.bin %> <%= command.id %> TS-20261123-0001-5 --outcome "系统故障致延误，已办结" --measures "增设超期预警" --by sup-1',
   ];
   static override args = { number: Args.string({ description: 'Complaint number', required: true }) };
   static override flags = {

@@ -14,7 +14,7 @@ export default class ComplaintsShow extends TongbanCommand<ComplaintsShowResult>
   static override description =
     'The number may be typed in any case, with or without hyphens; its check character catches typos (seed 002 10.3).';
   static override examples = [
-    '<%= config.bin %> <%= command.id %> TS-20261123-0001-X',
+    '<%= config.bin %> <%= command.id %> TS-20261123-0001-5',
     '<%= config.bin %> <%= command.id %> ts202611230001x --json',
   ];
   static override args = {
