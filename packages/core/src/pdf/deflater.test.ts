@@ -7,8 +7,9 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import type { Notice } from '../notices/index.js';
 import { sampleNotices } from '../notices/test-support/samples.js';
-import { DeflateThread, DeflateThreadStopped } from './deflater.js';
+import { DeflateThread } from './deflater.js';
 import { defaultFontPaths, NoticePdfRenderer, writeNoticeFiles } from './index.js';
+import { ThreadStopped } from './request-thread.js';
 import { type DeflatedStreams, deflateStreams, type StreamsRequest, standalone } from './streams.js';
 import { TtfSource } from './ttf-subset.js';
 
@@ -36,7 +37,7 @@ function request(): StreamsRequest {
 
 /** Stops the thread under the deflater, as if it had died (killed, out of memory). */
 const kill = (d: DeflateThread) =>
-  (d as unknown as { thread: { worker: { terminate(): Promise<number> } } }).thread.worker.terminate();
+  (d as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
 
 describe('deflate thread', () => {
   it('builds and deflates what this thread would, byte for byte: contents, font program, CMap', async () => {
@@ -72,7 +73,7 @@ describe('deflate thread', () => {
     // the thread dies (killed, out of memory) with a request on it
     const lost = thread.deflate(request());
     await kill(thread);
-    await expect(lost).rejects.toBeInstanceOf(DeflateThreadStopped);
+    await expect(lost).rejects.toBeInstanceOf(ThreadStopped);
     expect(thread.failure?.message).toMatch(/exited/);
     const after = await thread.deflate(request());
     expect(inflateSync(after.contents[1] as Uint8Array).equals(request().contents[1] as Buffer)).toBe(true);

@@ -1,3 +1,4 @@
+import { deflateSync } from 'node:zlib';
 import { toUnicodeCmap } from './cmap.js';
 import type { DocInternals, PdfRef } from './document.js';
 import type { ParsedFont } from './font.js';
@@ -196,10 +197,10 @@ export function compactWidths(widths: readonly (number | undefined)[]): (number 
   return w;
 }
 
-/** The ToUnicode stream: deflated already (precompressFont), or deflated by pdfkit. */
+/** The ToUnicode stream: deflated already (by a deflate thread), or deflated now. */
 function cmapRef(f: EmbeddedFontInternals): PdfRef {
-  const pre = f.precompressed?.cmap;
-  const ref = f.document.ref(pre ? { Filter: 'FlateDecode' } : {});
-  ref.end(pre ?? toUnicodeCmap(f.unicode));
+  // deflated here as a deflater would, so that the file is the same byte for byte either way
+  const ref = f.document.ref({ Filter: 'FlateDecode' });
+  ref.end(f.precompressed?.cmap ?? deflateSync(toUnicodeCmap(f.unicode)));
   return ref;
 }

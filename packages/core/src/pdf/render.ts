@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import { TongbanError } from '../errors/index.js';
 import { type Notice, noticeMetadata } from '../notices/index.js';
-import { type Deflater, DeflateThreadStopped, inThreadDeflater } from './deflater.js';
+import { type Deflater, inThreadDeflater } from './deflater.js';
 import { addCompactOutputIntent, type DocInternals, NoticeDocument } from './document.js';
 import { embedCompact, encodeText, fontRequest, type PdfkitFont, setDeflated } from './embed.js';
 import {
@@ -13,6 +13,7 @@ import {
   type NoticeFonts,
 } from './font.js';
 import { A4, type DrawOp, layoutNotice } from './layout.js';
+import { ThreadStopped } from './request-thread.js';
 import type { DeflatedFont } from './streams.js';
 import { templateText } from './template-text.js';
 
@@ -105,7 +106,7 @@ export class NoticePdfRenderer {
     try {
       return await render();
     } catch (error) {
-      if (error instanceof DeflateThreadStopped) return render();
+      if (error instanceof ThreadStopped) return render();
       throw error;
     }
   }
@@ -260,7 +261,9 @@ class Drawn {
   readonly fonts: PdfkitFont[] = [];
 
   async compress(deflater: Deflater): Promise<void> {
-    const fonts = this.fonts.map((font) => ({ font, request: fontRequest(font) }));
+    // in this thread the fonts' own subsets are encoded by embedCompact: a request would only rebuild them
+    const fonts =
+      deflater === inThreadDeflater ? [] : this.fonts.map((font) => ({ font, request: fontRequest(font) }));
     const out = await deflater.deflate({
       contents: this.pages.map((p) => p.content),
       fonts: fonts.flatMap((f) => (f.request ? [f.request] : [])),

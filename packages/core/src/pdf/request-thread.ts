@@ -39,7 +39,8 @@ export interface RequestThreadOptions<Req, Res> {
  * with ThreadStopped when their buffers had been moved (the caller renders those documents again).
  */
 export class RequestThread<Req, Res> {
-  private readonly worker: Worker;
+  /** The thread (protected: the tests stop it to see the batch go on). */
+  protected readonly worker: Worker;
   private readonly pending = new Map<number, { req?: Req; resolve(r: Res): void; reject(e: Error): void }>();
   private next = 0;
   private failed: Error | undefined;

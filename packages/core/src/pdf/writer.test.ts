@@ -6,7 +6,7 @@ import { FileWriterThread } from './writer.js';
 
 /** Stops the thread under the writer, as if it had died. */
 const kill = (w: FileWriterThread) =>
-  (w as unknown as { thread: { worker: { terminate(): Promise<number> } } }).thread.worker.terminate();
+  (w as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
 
 describe('file writer thread', () => {
   it('writes the files of a turn in one message, each as it is asked, and leaves an equal file alone', async () => {
