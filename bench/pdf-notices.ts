@@ -203,8 +203,12 @@ const failedOf = (rs: { status: string }[]) => rs.filter((r) => r.status === 'fa
 const noticesFile = join(mkdtempSync(join(tmpdir(), 'tongban-pdf-bench-')), 'notices.json');
 dirs.push(dirname(noticesFile));
 writeFileSync(noticesFile, JSON.stringify(notices));
-type FreshMode = 'ours' | 'oneCore' | 'pool';
-/** One batch in a new node process: ours (writeNoticeFiles on every core), ours on one core, or the baseline pool. */
+type FreshMode = 'ours' | 'untuned' | 'oneCore' | 'pool';
+/**
+ * One batch in a new node process, with V8 tuned for a batch as `tongban notices batch` does
+ * (tuneCompilerForBatch): ours (writeNoticeFiles on every core), ours without that tuning, ours on one core, or
+ * the baseline pool.
+ */
 const fresh = (mode: FreshMode) => {
   const out = mkdtempSync(join(tmpdir(), 'tongban-pdf-bench-'));
   dirs.push(out);
@@ -215,6 +219,7 @@ const fresh = (mode: FreshMode) => {
   const script = `
     const t0 = performance.now();
     const pdf = await import(${JSON.stringify(new URL(distIndex, import.meta.url).href)});
+    ${mode === 'untuned' ? '' : 'pdf.tuneCompilerForBatch();'}
     const { readFileSync } = await import('node:fs');
     const notices = JSON.parse(readFileSync(${JSON.stringify(noticesFile)}, 'utf8'));
     const jobs = notices.map((notice, i) => ({ notice, path: ${JSON.stringify(out)} + '/' + i + '.pdf' }));
@@ -229,23 +234,9 @@ const fresh = (mode: FreshMode) => {
   if (result.failed) console.error(`   fresh batch (${mode}): ${result.failed} failed (${result.error})`);
   return result;
 };
-// interleaved, so that the three see the same machine (its speed drifts by half over minutes here)
-const runs: Record<FreshMode, { load: number; write: number; failed: number }[]> = {
-  ours: [],
-  oneCore: [],
-  pool: [],
-};
-// one batch first, not counted: the first process after section 1 has always been the slowest of the nine here
-// (its modules' files and the machine settling), and a nightly job does not run on a machine just woken
-fresh('ours');
-for (let r = 0; r < (quick ? 1 : 3); r++)
-  for (const m of ['ours', 'oneCore', 'pool'] as const) runs[m].push(fresh(m));
-const cold = await timed(() => dist.writeNoticeFiles(jobsIn(), { threads }));
-const warm = await timed(() => dist.writeNoticeFiles(jobsIn(), { threads }));
-const rerunJobs = jobsIn();
-await dist.writeNoticeFiles(rerunJobs, { threads });
-const rerun = await timed(() => dist.writeNoticeFiles(rerunJobs, { threads }));
-// the file system's own part: as many files of the same size created, written and renamed in the same place
+// the file system's own part, before the batches: as many files of the same size created, written and renamed in
+// the same place (kept to the end: on ext4 without a journal, inodes freed in the last minutes make creating files
+// slow, see README)
 const fsCost = (() => {
   const dir = mkdtempSync(join(tmpdir(), 'tongban-pdf-bench-'));
   dirs.push(dir);
@@ -257,6 +248,23 @@ const fsCost = (() => {
   }
   return performance.now() - t;
 })();
+// interleaved, so that the four see the same machine (its speed drifts by half over minutes here)
+const runs: Record<FreshMode, { load: number; write: number; failed: number }[]> = {
+  ours: [],
+  untuned: [],
+  oneCore: [],
+  pool: [],
+};
+// one batch first, not counted: the first process after section 1 has always been the slowest of them here
+// (its modules' files and the machine settling), and a nightly job does not run on a machine just woken
+fresh('ours');
+for (let r = 0; r < (quick ? 1 : 3); r++)
+  for (const m of ['ours', 'untuned', 'oneCore', 'pool'] as const) runs[m].push(fresh(m));
+const cold = await timed(() => dist.writeNoticeFiles(jobsIn(), { threads }));
+const warm = await timed(() => dist.writeNoticeFiles(jobsIn(), { threads }));
+const rerunJobs = jobsIn();
+await dist.writeNoticeFiles(rerunJobs, { threads });
+const rerun = await timed(() => dist.writeNoticeFiles(rerunJobs, { threads }));
 for (const d of dirs) rmSync(d, { recursive: true, force: true });
 const unchanged = rerun.value.filter((r) => r.status === 'unchanged').length;
 const med = (m: FreshMode) => median(runs[m].map((r) => r.write));
@@ -270,6 +278,9 @@ console.log(
 );
 console.log(
   `   baseline, ${threads} rendering worker threads (NoticePdfPool, started in the batch) ${fmt(med('pool') / 1000)} s: ${fmt(ratio('pool'))}x ours; this thread alone ${fmt(med('oneCore') / 1000)} s: ${fmt(ratio('oneCore'))}x ours`,
+);
+console.log(
+  `   ours without tuneCompilerForBatch (V8's default interrupt budget) ${fmt(med('untuned') / 1000)} s: ${fmt(ratio('untuned'))}x ours`,
 );
 console.log(
   `   of which the file system: ${fmt(fsCost / 1000)} s to create ${BATCH} files of that size in ${tmpdir()} (done by a writer thread beside the renderer)`,

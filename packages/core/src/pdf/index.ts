@@ -7,6 +7,7 @@ export {
   type CollectNoticesOptions,
   collectNotices,
 } from './collect.js';
+export { BATCH_INTERRUPT_BUDGET, tuneCompilerForBatch } from './compiler.js';
 export { pdfFileId, sha256, type WriteStatus, writeIfChanged } from './files.js';
 export {
   defaultFontPaths,
