@@ -18,10 +18,10 @@ export const inThreadWriter: FileWriter = {
 };
 
 /**
- * A thread that writes the notices' files, so that a slow disk holds up no renderer (creating a file takes 0.04-0.1 ms
- * of kernel time on this machine's ext4, but 0.6-0.9 ms for minutes after thousands of files were deleted near it:
- * without a journal the kernel steps over recently freed inodes one by one; 0.04 ms on tmpfs). The PDF is copied to it (it is small), so that if the
- * thread stops the file is written here instead.
+ * A thread that writes the notices' files, so that a slow disk holds up no renderer (creating a file takes 0.04-0.1
+ * ms of kernel time on this machine's ext4, but 0.6-0.9 ms for minutes after thousands of files were deleted near
+ * it: without a journal the kernel steps over recently freed inodes one by one; 0.04 ms on tmpfs). The PDF is copied
+ * to it (it is small), so that if the thread stops the file is written here instead.
  */
 export class FileWriterThread extends RequestThread<WriteRequest, WriteStatus> implements FileWriter {
   constructor() {
