@@ -146,4 +146,22 @@ describe('import format: one file per year, a year replaces the same year', () =
     const due = WorkCalendar.default().addWorkingDays('2026-09-30T02:00:00Z', 3).toISOString();
     expect(JSON.parse(out)).toEqual({ due, before: false, after: true });
   });
+
+  it('loads the lunar library (tyme4ts) only when a provisional year is first needed', () => {
+    const index = new URL('./index.ts', import.meta.url).href;
+    const script = `
+      import { createRequire } from 'node:module';
+      const { WorkCalendar } = await import(${JSON.stringify(index)});
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/tyme4ts/'));
+      const cal = new WorkCalendar(WorkCalendar.default().years(), { today: '2026-12-02' });
+      cal.addWorkingDays('2026-09-30T02:00:00Z', 3);
+      const before = loaded();
+      const due = cal.addWorkingDays('2026-12-30T02:00:00Z', 3).toISOString();
+      console.log(JSON.stringify({ due, before, after: loaded() }));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    // Wed 2026-12-30 + 3: 12-31, (2027-01-01 元旦), 01-04, 01-05
+    expect(JSON.parse(out)).toEqual({ due: '2027-01-05T15:59:59.999Z', before: false, after: true });
+  });
 });

@@ -9,4 +9,17 @@ export {
   parseCalendarYear,
 } from './calendar-year.js';
 export { isIsoDate } from './shanghai-time.js';
-export { CalendarRangeError, type ClockPause, WorkCalendar } from './work-calendar.js';
+export {
+  type ProvisionalYear,
+  type RuleDay,
+  statutoryRulesFor,
+  statutoryYear,
+} from './statutory-holidays.js';
+export {
+  CalendarRangeError,
+  type ClockPause,
+  FIRST_CALENDAR_YEAR,
+  PROVISIONAL_YEARS_AHEAD,
+  WorkCalendar,
+  type WorkCalendarOptions,
+} from './work-calendar.js';

@@ -265,34 +265,58 @@ describe('WorkCalendar.workingDaysBetween', () => {
 });
 
 describe('WorkCalendar: years outside the data', () => {
-  it('names the missing year and how to import it, never guessing', () => {
+  // "today" pinned: the horizon of estimated (provisional) years is two years past today's year (issue 15)
+  const dec2026 = new WorkCalendar(cal.years(), { today: '2026-12-02' });
+
+  it('refuses a year before 2024 or more than two years ahead, naming it and what to do, never guessing', () => {
     let err: unknown;
     try {
-      cal.isWorkingDay('2027-01-04');
+      dec2026.isWorkingDay('2029-01-04');
     } catch (e) {
       err = e;
     }
     expect(err).toBeInstanceOf(CalendarRangeError);
     const e = err as CalendarRangeError;
-    expect(e.year).toBe(2027);
-    expect(e.message).toContain('2027');
+    expect(e.year).toBe(2029);
+    expect(e.message).toContain('more than 2 years after this year (2026)');
     expect(e.message).toContain('2024, 2025, 2026');
-    expect(e.hint).toContain('tongban calendar import');
-    expect(() => cal.isWorkingDay('2023-12-29')).toThrow(/no work calendar for 2023/);
+    expect(e.hint).toContain('up to 2028-12-31');
+    expect(e.hint).toContain('tongban calendar import cn-2029.json');
+    expect(() => dec2026.isWorkingDay('2023-12-29')).toThrow(/no work calendar for 2023.*before 2024/);
   });
 
-  it('throws when a deadline runs into a year without data', () => {
-    expect(() => cal.addWorkingDays('2026-12-25T09:00:00+08:00', 10)).toThrow(CalendarRangeError);
-    expect(() => cal.workingDaysBetween('2026-12-25', '2027-01-05')).toThrow(/2027/);
+  it('throws when a deadline runs past the horizon', () => {
+    const mid2024 = new WorkCalendar(cal.years(), { today: '2024-06-01' });
+    expect(() => mid2024.addWorkingDays('2026-12-25T09:00:00+08:00', 10)).toThrow(CalendarRangeError);
+    expect(() => mid2024.workingDaysBetween('2026-12-25', '2027-01-05')).toThrow(/2027/);
+    const jan2025 = new WorkCalendar(cal.years(), { today: '2025-01-10' });
+    expect(() => jan2025.workingDaysBetween('2026-12-25', '2027-01-05')).not.toThrow();
   });
 
-  it('works once the next year is imported (withYear)', async () => {
+  it('counts a provisional year from the statutory rules and says it is provisional', () => {
+    // Fri 2026-12-25 -> 28, 29, 30, 31, (2027-01-01 元旦, Friday), 01-04 ... 01-08
+    expect(dec2026.addWorkingDays('2026-12-25T09:00:00+08:00', 9)).toEqual(endOf('2027-01-08'));
+    expect(dec2026.isProvisional(2027)).toBe(true);
+    expect(dec2026.isProvisional(2026)).toBe(false);
+    expect(dec2026.provisionalYearsBetween('2026-12-25', '2027-01-08')).toEqual([2027]);
+    expect(dec2026.provisionalYearsBetween('2026-01-05', '2026-12-31')).toEqual([]);
+    expect(dec2026.loadedYears()).toEqual([2024, 2025, 2026]); // official years only
+    // 春节 2027: 除夕 Fri 02-05, 初一/初二 on the weekend -> 补假 Tue 02-09 and Wed 02-10
+    expect(
+      ['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10'].map((d) => dec2026.isWorkingDay(d)),
+    ).toEqual([false, false, false, false]);
+    expect(dec2026.isWorkingDay('2027-02-11')).toBe(true);
+  });
+
+  it('uses the official year once it is imported (withYear), and no longer calls it provisional', async () => {
     const { readFile } = await import('node:fs/promises');
     const file = fileURLToPath(new URL('../../../../fixtures/calendar/example-2027.json', import.meta.url));
-    const next = cal.withYear(parseCalendarYear(await readFile(file, 'utf8'), file));
+    const next = dec2026.withYear(parseCalendarYear(await readFile(file, 'utf8'), file));
     expect(next.loadedYears()).toEqual([2024, 2025, 2026, 2027]);
-    // Fri 2026-12-25 -> 28, 29, 30, 31, (01-01 元旦 in the example), 01-04 ... 01-08
+    expect(next.isProvisional(2027)).toBe(false);
     expect(next.addWorkingDays('2026-12-25T09:00:00+08:00', 9)).toEqual(endOf('2027-01-08'));
+    expect(next.isWorkingDay('2027-02-14')).toBe(true); // the example's make-up Sunday
+    expect(dec2026.isWorkingDay('2027-02-14')).toBe(false); // the rules know no make-up days
     expect(cal.loadedYears()).toEqual([2024, 2025, 2026]); // the shipped calendar is unchanged
   });
 });

@@ -18,6 +18,7 @@ import {
   weekdayOfDay,
   yearOfDay,
 } from './shanghai-time.js';
+import { type ProvisionalYear, statutoryYear } from './statutory-holidays.js';
 
 /** A clock pause (补正 wait, 特别程序, ...): instants, UTC ISO-8601; `to` undefined = still running. */
 export interface ClockPause {
@@ -26,22 +27,46 @@ export interface ClockPause {
   reason: string;
 }
 
-/** A date outside the loaded years: never a silent guess (issue 2). Names the missing year and how to add it. */
+/** The first year Tongban has a calendar for (the shipped 2024 notice); earlier years need an imported notice. */
+export const FIRST_CALENDAR_YEAR = 2024;
+/** How many years past today's a year may be estimated from the statutory rules (provisional, 预计). */
+export const PROVISIONAL_YEARS_AHEAD = 2;
+
+/**
+ * A date in a year the calendar cannot give: before 2024 without an imported notice, or more than two years after
+ * today's year (too far ahead to estimate). Never a silent guess. Names the year and what to do.
+ */
 export class CalendarRangeError extends TongbanError {
   readonly year: number;
   readonly loadedYears: number[];
-  constructor(year: number, loadedYears: number[], date: string) {
+  constructor(year: number, loadedYears: number[], date: string, todayYear?: number) {
+    const ahead = todayYear !== undefined && year > todayYear + PROVISIONAL_YEARS_AHEAD;
+    const why = ahead
+      ? `${year} is more than ${PROVISIONAL_YEARS_AHEAD} years after this year (${todayYear}), too far ahead to estimate its holidays`
+      : `years before ${FIRST_CALENDAR_YEAR} need their official notice`;
+    const file = `cn-${year}.json`;
     super(
       'calendar.range',
-      `no work calendar for ${year} (needed for ${date}; loaded years: ${loadedYears.join(', ') || 'none'})`,
+      `no work calendar for ${year} (needed for ${date}; ${why}; official years: ${loadedYears.join(', ') || 'none'})`,
       {
         where: { field: 'date', date, year },
-        hint: `import the State Council's ${year} holiday arrangement: write it as JSON in the format of fixtures/calendar/example-2027.json and run \`tongban calendar import cn-${year}.json\``,
+        hint: ahead
+          ? `count with dates up to ${(todayYear ?? year) + PROVISIONAL_YEARS_AHEAD}-12-31, or, once the State Council publishes ${year}'s holiday arrangement, write it as JSON in the format of fixtures/calendar/example-2027.json and run \`tongban calendar import ${file}\``
+          : `import the State Council's ${year} holiday arrangement: write it as JSON in the format of fixtures/calendar/example-2027.json and run \`tongban calendar import ${file}\``,
       },
     );
     this.year = year;
     this.loadedYears = loadedYears;
   }
+}
+
+/** Options of a WorkCalendar. */
+export interface WorkCalendarOptions {
+  /**
+   * Today, which decides how far ahead years are estimated (default: the machine's clock, read when needed).
+   * A Date, an ISO instant or a 'YYYY-MM-DD' date (Asia/Shanghai).
+   */
+  today?: Date | string | (() => Date);
 }
 
 interface PauseSpan {
@@ -55,32 +80,36 @@ let shipped: WorkCalendar | undefined;
 /**
  * The work calendar: weekends off, plus each year's official holidays and make-up working days (调休).
  * Time limits (承诺时限, 法定时限) are counted in working days on it, in Asia/Shanghai.
+ *
+ * A year from 2024 to two years after today without its official notice is **provisional** (预计): its holidays
+ * come from the statutory rules (statutory-holidays.ts), computed when a date in it is first needed. Importing the
+ * notice replaces it. Deadlines that counted on a provisional year say so (provisionalYearsBetween).
  */
 export class WorkCalendar {
   /** true = working day, false = day off, for dates that differ from the weekend rule. */
   readonly #overrides = new Map<number, boolean>();
   readonly #years: Map<number, CalendarYear>;
+  readonly #provisional = new Map<number, ProvisionalYear>();
+  readonly #options: WorkCalendarOptions;
 
-  constructor(years: readonly CalendarYear[]) {
+  constructor(years: readonly CalendarYear[], options: WorkCalendarOptions = {}) {
     let merged: CalendarYear[] = [];
     for (const y of years) merged = mergeCalendarYear(merged, y);
     this.#years = new Map(merged.map((y) => [y.year, y]));
-    for (const y of merged) {
-      for (const h of y.holidays) this.#overrides.set(dayOfIsoDate(h.date), false);
-      for (const w of y.workdays) this.#overrides.set(dayOfIsoDate(w.date), true);
-    }
+    this.#options = options;
+    for (const y of merged) this.#addOverrides(y);
   }
 
   /** Every `*.json` calendar year in a directory (two files for one year are an error). */
-  static async load(dir: string): Promise<WorkCalendar> {
-    return new WorkCalendar(await readCalendarDir(dir));
+  static async load(dir: string, options: WorkCalendarOptions = {}): Promise<WorkCalendar> {
+    return new WorkCalendar(await readCalendarDir(dir), options);
   }
 
   /** The shipped official arrangements (2024-2026), with the years imported into `dir` added or replacing them. */
-  static async loadWithDefaults(dir: string): Promise<WorkCalendar> {
+  static async loadWithDefaults(dir: string, options: WorkCalendarOptions = {}): Promise<WorkCalendar> {
     let years = WorkCalendar.default().years();
     for (const y of await readCalendarDir(dir)) years = mergeCalendarYear(years, y);
-    return new WorkCalendar(years);
+    return new WorkCalendar(years, options);
   }
 
   /** The shipped official data (packages/core/src/calendar/data/cn-YYYY.json). */
@@ -97,16 +126,51 @@ export class WorkCalendar {
 
   /** A new calendar with `year` added (or replacing the same year). */
   withYear(year: CalendarYear): WorkCalendar {
-    return new WorkCalendar(mergeCalendarYear(this.years(), year));
+    return new WorkCalendar(mergeCalendarYear(this.years(), year), this.#options);
   }
 
-  /** The loaded years' data, sorted by year. */
+  /** The official years' data (shipped or imported), sorted by year. */
   years(): CalendarYear[] {
     return [...this.#years.values()].sort((a, b) => a.year - b.year);
   }
 
+  /** The official years (shipped or imported). */
   loadedYears(): number[] {
     return [...this.#years.keys()].sort((a, b) => a - b);
+  }
+
+  /** Today's year in Asia/Shanghai, as the options or the clock say. */
+  todayYear(): number {
+    const t = this.#options.today;
+    const now = typeof t === 'function' ? t() : (t ?? new Date());
+    return yearOfDay(localDayOfMs(instantMs(now, 'today')));
+  }
+
+  /**
+   * One year's data: the official notice, or the provisional year from the statutory rules (`provisional: true`).
+   * Throws CalendarRangeError for a year the calendar cannot give.
+   */
+  year(year: number): CalendarYear | ProvisionalYear {
+    const official = this.#years.get(year);
+    if (official) return official;
+    return this.#provisionalYear(year, `${year}-01-01`);
+  }
+
+  /** Whether a year is provisional here (no official notice; estimated from the rules). Throws out of range. */
+  isProvisional(year: number): boolean {
+    return 'provisional' in this.year(year);
+  }
+
+  /**
+   * The provisional years a span of time touches, from the local date of `from` to that of `to` (a deadline
+   * counted from `from` depends on each of them): empty when the span lies in official years.
+   */
+  provisionalYearsBetween(from: Date | string, to: Date | string): number[] {
+    const a = yearOfDay(localDayOfMs(instantMs(from, 'from')));
+    const b = yearOfDay(localDayOfMs(instantMs(to, 'to')));
+    const out: number[] = [];
+    for (let y = Math.min(a, b); y <= Math.max(a, b); y++) if (this.isProvisional(y)) out.push(y);
+    return out;
   }
 
   /** 'YYYY-MM-DD'; throws CalendarRangeError outside the loaded years. */
@@ -178,7 +242,26 @@ export class WorkCalendar {
 
   #checkLoaded(day: number): void {
     const year = yearOfDay(day);
-    if (!this.#years.has(year)) throw new CalendarRangeError(year, this.loadedYears(), isoDateOfDay(day));
+    if (!this.#years.has(year) && !this.#provisional.has(year))
+      this.#provisionalYear(year, isoDateOfDay(day));
+  }
+
+  #provisionalYear(year: number, date: string): ProvisionalYear {
+    const known = this.#provisional.get(year);
+    if (known) return known;
+    const today = this.todayYear();
+    if (year < FIRST_CALENDAR_YEAR || year > today + PROVISIONAL_YEARS_AHEAD) {
+      throw new CalendarRangeError(year, this.loadedYears(), date, today);
+    }
+    const y = statutoryYear(year);
+    this.#provisional.set(year, y);
+    this.#addOverrides(y);
+    return y;
+  }
+
+  #addOverrides(y: CalendarYear): void {
+    for (const h of y.holidays) this.#overrides.set(dayOfIsoDate(h.date), false);
+    for (const w of y.workdays) this.#overrides.set(dayOfIsoDate(w.date), true);
   }
 
   #isWorking(day: number): boolean {
