@@ -18,6 +18,7 @@ import { TongbanCommand } from '../base-command.js';
 import { loadCalendar } from '../calendar-support.js';
 import { exitCodeFor, isTongbanError, type TongbanErrorLike } from '../exit-codes.js';
 import { renderPairs } from '../output/table.js';
+import { PROVISIONAL_MARK } from './list.js';
 import { parseInstant } from './time.js';
 import { type StepResult, stepResult } from './views.js';
 
@@ -176,7 +177,8 @@ export function renderStep(r: StepResult, extra: [string, unknown][] = []): stri
     ['state', `${r.from} → ${r.state} ${r.stateName}`],
     ['waiting on', r.waitingOn ?? '(closed)'],
   ];
-  if (r.dueDate) pairs.push(['due', `${r.dueDate} 23:59 (+08:00)`]);
+  if (r.dueDate)
+    pairs.push(['due', `${r.dueDate} 23:59 (+08:00)${r.dueProvisional ? ` ${PROVISIONAL_MARK}` : ''}`]);
   if (r.notices.length) pairs.push(['notices', r.notices.map((n) => n.name).join('、')]);
   if (r.nextSteps.length) {
     pairs.push(['next', r.nextSteps.map((s) => `${s.event} (${s.units.join('/')})`).join(', ')]);

@@ -1,4 +1,6 @@
+import type { WorkCalendar } from '@tongban/core/calendar';
 import { type CaseState, STATE_NAMES } from '@tongban/core/cases';
+import { messageTemplate } from '@tongban/core/messages';
 import type { CaseQuery, CaseSummary, Store } from '@tongban/core/store';
 import { localDate } from './time.js';
 
@@ -21,6 +23,8 @@ export interface CaseRow {
   updatedAt: string;
   dueAt: string | null;
   dueDate: string | null;
+  /** The due date was counted on a provisional (预计) year (statutory rules, no notice yet). */
+  dueProvisional: boolean;
   closedAt: string | null;
   overdue: boolean;
   length: number;
@@ -42,7 +46,20 @@ export async function itemNames(store: Store): Promise<Map<string, string>> {
   return names;
 }
 
-export function caseRow(s: CaseSummary, names: Map<string, string>, now: string): CaseRow {
+/**
+ * Whether a summary's due date rests on a provisional year: the index keeps no acceptance instant, so the span is
+ * taken from the creation (never later than the acceptance) to the due date, on the calendar in use now.
+ */
+export function dueProvisionalOf(s: CaseSummary, calendar: WorkCalendar): boolean {
+  return s.dueAt !== undefined && calendar.provisionalYearsBetween(s.createdAt, s.dueAt).length > 0;
+}
+
+export function caseRow(
+  s: CaseSummary,
+  names: Map<string, string>,
+  now: string,
+  calendar: WorkCalendar,
+): CaseRow {
   return {
     caseId: s.caseId,
     itemCode: s.itemCode,
@@ -55,6 +72,7 @@ export function caseRow(s: CaseSummary, names: Map<string, string>, now: string)
     updatedAt: s.updatedAt,
     dueAt: s.dueAt ?? null,
     dueDate: s.dueAt ? localDate(s.dueAt) : null,
+    dueProvisional: dueProvisionalOf(s, calendar),
     closedAt: s.closedAt ?? null,
     overdue: isOverdueSummary(s, now),
     length: s.length,
@@ -75,3 +93,10 @@ export function overdueQuery(base: CaseQuery, now: string): CaseQuery {
   const asked = base.state === undefined ? undefined : Array.isArray(base.state) ? base.state : [base.state];
   return { ...base, state: narrowStates(asked, UNDECIDED_STATES), dueBefore: now, open: true };
 }
+
+/** Beside a date counted on a provisional year: both locales' words, as the CLI's headers ('到期 due'). */
+export const PROVISIONAL_MARK = `${messageTemplate('calendar.provisional')} ${messageTemplate('calendar.provisional', 'en')}`;
+
+/** The note under a table or view that shows a 预计 date. */
+export const PROVISIONAL_NOTE =
+  '预计 = provisional: counted on a year without its State Council notice (statutory holidays); recomputed by `tongban calendar import` of the notice';

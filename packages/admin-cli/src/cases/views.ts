@@ -59,6 +59,8 @@ export interface StepResult {
   /** Promised due date (UTC) once accepted, null before or while the clock is stopped. */
   dueAt: string | null;
   dueDate: string | null;
+  /** The due date was counted on a provisional (预计) year: it may move when that year's notice is imported. */
+  dueProvisional: boolean;
   /** Notices this step calls for (seed 000 tables 1-3). */
   notices: NoticeRef[];
   nextSteps: NextStep[];
@@ -79,7 +81,7 @@ export function nextSteps(c: Case): NextStep[] {
   if (isClosed(c)) return [];
   const byEvent = new Map<string, Set<Unit>>();
   for (const r of TRANSITIONS[c.mode]) {
-    if (r.event === 'note') continue;
+    if (r.event === 'note' || r.event === 'recomputeDeadline') continue;
     if (r.from !== c.state && r.from !== '*') continue;
     const units = byEvent.get(r.event) ?? new Set<Unit>();
     for (const u of r.units) units.add(u);
@@ -114,6 +116,7 @@ export function stepResult(c: Case, eventId: string, duplicate: boolean): StepRe
     waitingOn: waitingOn(c) ?? null,
     dueAt: c.dueAt ?? null,
     dueDate: c.dueAt ? localDate(c.dueAt) : null,
+    dueProvisional: c.dueProvisional === true,
     notices: (NOTICES_FOR_EVENT[entry.type] ?? []).map(noticeRef),
     nextSteps: nextSteps(c),
     length: c.length,
@@ -168,6 +171,8 @@ export interface ShowResult {
     promisedDays: number;
     dueAt: string | null;
     dueDate: string | null;
+    /** The due date was counted on a provisional (预计) year (statutory rules, no notice yet). */
+    dueProvisional: boolean;
     overdue: boolean;
     workingDaysOver: number | null;
     clockStopped: boolean;
@@ -184,6 +189,7 @@ export interface ShowResult {
     }[];
     tolerance: { grantedAt: string; dueAt: string; missing: string[] } | null;
     transferDueAt: string | null;
+    transferDueProvisional: boolean;
     decidedAt: string | null;
     decidedOnTime: boolean | null;
   };
@@ -262,6 +268,7 @@ export function showResult(c: Case, calendar: WorkCalendar, now: string): ShowRe
       promisedDays: c.promisedDays,
       dueAt: c.dueAt ?? null,
       dueDate: c.dueAt ? localDate(c.dueAt) : null,
+      dueProvisional: c.dueProvisional === true,
       overdue,
       workingDaysOver: overdue && c.dueAt ? calendar.workingDaysBetween(c.dueAt, now) : null,
       clockStopped: c.pauses.some((p) => p.to === undefined),
@@ -280,6 +287,7 @@ export function showResult(c: Case, calendar: WorkCalendar, now: string): ShowRe
         ? { grantedAt: c.tolerance.grantedAt, dueAt: c.tolerance.dueAt, missing: [...c.tolerance.missing] }
         : null,
       transferDueAt: c.transferDueAt ?? null,
+      transferDueProvisional: c.transferDueProvisional === true,
       decidedAt: c.decidedAt ?? null,
       decidedOnTime: decidedOnTime(c) ?? null,
     },

@@ -154,6 +154,7 @@ export const ErrorResult = z.strictObject({
 export const CalendarShowResult = z.strictObject({
   year: z.number().int(),
   source: z.string(),
+  provisional: z.boolean(),
   workingDays: z.number().int(),
   days: z.array(
     z.strictObject({
@@ -161,6 +162,8 @@ export const CalendarShowResult = z.strictObject({
       weekday: z.string(),
       kind: z.enum(['holiday', 'workday']),
       name: z.string(),
+      source: z.enum(['notice', 'rule']),
+      rule: z.string().nullable(),
     }),
   ),
 });
@@ -170,9 +173,26 @@ export const CalendarImportResult = z.strictObject({
   source: z.string(),
   file: z.string(),
   replaced: z.boolean(),
+  before: z.enum(['provisional', 'official', 'none']),
   holidays: z.number().int(),
   workdays: z.number().int(),
   dryRun: z.boolean(),
+  recomputed: z.array(
+    z.strictObject({
+      caseId: z.string(),
+      itemCode: z.string(),
+      state: z.string(),
+      deadline: z.enum(['dueAt', 'transferDueAt']),
+      from: z.iso.datetime().nullable(),
+      fromDate: z.iso.date().nullable(),
+      fromProvisional: z.boolean(),
+      to: z.iso.datetime().nullable(),
+      toDate: z.iso.date().nullable(),
+      toProvisional: z.boolean(),
+      changed: z.boolean(),
+    }),
+  ),
+  changed: z.number().int(),
 });
 
 export const CalendarAddDaysResult = z.strictObject({

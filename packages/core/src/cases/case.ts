@@ -167,6 +167,8 @@ export interface Case {
   transfer?: Transfer;
   /** Deadline for moving proxy-received materials to the local window (seed 000 table 2 row 1 c). */
   transferDueAt?: string;
+  /** The transfer deadline counted on a provisional (预计) year of the work calendar. */
+  transferDueProvisional?: boolean;
   refusal?: { unit: Unit; at: string; reasons: string[]; basis?: string; proxy: boolean };
 
   createdAt: string;
@@ -174,6 +176,11 @@ export interface Case {
   acceptedAt?: string;
   /** Promised due date (UTC ISO-8601) on the work calendar, pauses subtracted; undefined while paused. */
   dueAt?: string;
+  /**
+   * The due date counted on a provisional (预计) year, estimated from the statutory rules before that year's State
+   * Council notice: shown as 预计 and recomputed when the notice is imported (recomputeDeadline).
+   */
+  dueProvisional?: boolean;
   decidedAt?: string;
   decision?: Decision;
   deliveredAt?: string;

@@ -60,6 +60,27 @@ export const SubmitPayload = z.object({
 export const GuidancePayload = z.object({ note: z.string().trim().default('') });
 export const NotePayload = z.object({ note: text });
 
+/**
+ * The deadlines of a case counted again when a year's official holiday arrangement replaced what the calendar had
+ * (a provisional year from the statutory rules, or an earlier import): old and new dates, for the log.
+ */
+export const RecomputeDeadlinePayload = z.object({
+  year: z.number().int(),
+  /** The notice imported, e.g. '国务院办公厅关于2027年部分节假日安排的通知'. */
+  source: text,
+  changes: z
+    .array(
+      z.object({
+        deadline: z.enum(['dueAt', 'transferDueAt']),
+        from: instant.nullable(),
+        fromProvisional: z.boolean(),
+        to: instant.nullable(),
+        toProvisional: z.boolean(),
+      }),
+    )
+    .min(1),
+});
+
 export const ProxyReceivePayload = z.object({
   /** 送达方式 chosen by the applicant (seed 000 table 2/3 row 1 b; 5.4). */
   deliveryMethod: DeliveryMethod,
@@ -209,6 +230,13 @@ export const EVENT_TYPES = {
     label: '办理记录',
     meaning: 'a remark by a unit (call, reminder); no state change, kept for traceability',
     seed: 'seed 000 6.1 (责任倒查)',
+  },
+  recomputeDeadline: {
+    schema: RecomputeDeadlinePayload,
+    label: '按节假日安排重算期限',
+    meaning:
+      "the system counted the case's deadlines again on a year's official holiday arrangement (tongban calendar import); no state change",
+    seed: '《全国年节及纪念日放假办法》 (the notice fixes the year); seed 000 6.1 (责任倒查)',
   },
   proxyReceive: {
     schema: ProxyReceivePayload,

@@ -6,6 +6,13 @@ import { ARCHIVE_UNITS, type Target } from './transitions.js';
 /** What the case engine needs of the WorkCalendar (CALENDAR_API.md); WorkCalendar satisfies it. */
 export interface DeadlineCalendar {
   addWorkingDays(start: Date | string, days: number, pauses?: CasePause[]): Date;
+  /** The provisional (预计) years from `from` to `to`; a calendar without the method has none. */
+  provisionalYearsBetween?(from: Date | string, to: Date | string): number[];
+}
+
+/** Whether a deadline counted from `from` to `to` rests on a provisional year of the calendar. */
+export function isProvisionalSpan(calendar: DeadlineCalendar, from: string, to: string): boolean {
+  return (calendar.provisionalYearsBetween?.(from, to).length ?? 0) > 0;
 }
 
 const SUPPLEMENT_PAUSE = '补正';
@@ -45,6 +52,18 @@ function appendLog(c: Case | undefined, entry: HistoryEntry): CaseLog {
 }
 
 const list = (xs: readonly string[]) => xs.join('、');
+const DEADLINE_NAMES = { dueAt: '办结期限', transferDueAt: '流转期限' } as const;
+const dateOf = (iso: string | null) =>
+  iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10) : '无';
+
+/** '按2027年节假日安排（…）重算：办结期限 2027-01-28(预计) → 2027-01-29' */
+function recomputeDetail(p: PayloadOf<'recomputeDeadline'>): string {
+  const changes = p.changes.map(
+    (c) =>
+      `${DEADLINE_NAMES[c.deadline]} ${dateOf(c.from)}${c.fromProvisional ? '(预计)' : ''} → ${dateOf(c.to)}${c.toProvisional ? '(预计)' : ''}${c.from === c.to ? '(未变)' : ''}`,
+  );
+  return `按${p.year}年节假日安排（${p.source}）重算：${changes.join('；')}`;
+}
 
 /** A short zh-CN detail of an event for the timeline. */
 function detailOf(type: CaseEventType, p: Record<string, unknown>): string {
@@ -83,6 +102,8 @@ function detailOf(type: CaseEventType, p: Record<string, unknown>): string {
     case 'note':
     case 'guidance':
       return String(r.note ?? '');
+    case 'recomputeDeadline':
+      return recomputeDetail(p as PayloadOf<'recomputeDeadline'>);
     default:
       return '';
   }
@@ -160,6 +181,7 @@ export function reduce(
       n.deliverAt = q.deliverAt;
       if (calendar && n.mode === 'proxyLocal' && n.transferDays !== undefined) {
         n.transferDueAt = calendar.addWorkingDays(e.at, n.transferDays).toISOString();
+        n.transferDueProvisional = isProvisionalSpan(calendar, e.at, n.transferDueAt) || undefined;
       }
       break;
     }
@@ -285,6 +307,11 @@ export function reduce(
             };
       break;
     }
+    case 'recomputeDeadline':
+      // The official year replaced a provisional one: the deadlines are counted again on the calendar in use (the
+      // payload keeps the old and new dates for the log); nothing else changes.
+      clockChanged = true;
+      break;
     case 'deliver':
       n.deliveredAt = e.at;
       n.deliveredBy = e.unit;
@@ -313,7 +340,13 @@ export function reduce(
     }
     n.closedAt ??= e.at;
   }
-  if (clockChanged) n.dueAt = computeDueAt(n, calendar);
+  if (clockChanged) {
+    n.dueAt = computeDueAt(n, calendar);
+    n.dueProvisional =
+      calendar && n.dueAt && n.acceptedAt
+        ? isProvisionalSpan(calendar, n.acceptedAt, n.dueAt) || undefined
+        : undefined;
+  }
   if (!n.units.includes(e.unit)) n.units = [...n.units, e.unit as Unit];
 
   const entry: HistoryEntry = {

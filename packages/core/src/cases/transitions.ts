@@ -76,6 +76,7 @@ function review(dept: readonly Unit[], supplementBy: readonly Unit[], seed: stri
     ...row('deny', 'accepted', dept, 'denied', `${seed} row 3 a 3; seed 004 8.5.5`),
     ...row('withdraw', BEFORE_DECISION, ['applicant'], 'withdrawn', 'seed 002 9.3'),
     ...row('note', '*', ANY_UNIT, 'same', 'seed 000 6.1'),
+    ...row('recomputeDeadline', '*', ['system'], 'same', 'calendar import (issue 15)'),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { TongbanError } from '../errors/index.js';
+import { calendarMessages } from './calendar.js';
 import { domainMessages } from './domain.js';
 import { noticeMessages } from './notices.js';
 
@@ -18,6 +19,7 @@ export function isMessageLocale(value: unknown): value is MessageLocale {
 export const MESSAGES = {
   ...domainMessages,
   ...noticeMessages,
+  ...calendarMessages,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof MESSAGES;

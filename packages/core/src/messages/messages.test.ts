@@ -12,6 +12,7 @@ import {
 } from '../catalogue/service-item.js';
 import { TongbanError } from '../errors/index.js';
 import { NOTICE_TYPES } from '../notices/types.js';
+import { calendarMessages } from './calendar.js';
 import { domainMessages } from './domain.js';
 import {
   catalogueFor,
@@ -45,8 +46,9 @@ describe('message catalogue', () => {
   });
 
   it('has no key defined by two areas (a later spread would silently win)', () => {
-    const shared = Object.keys(domainMessages).filter((k) => Object.hasOwn(noticeMessages, k));
-    expect(shared).toEqual([]);
+    const areas: Record<string, unknown>[] = [domainMessages, noticeMessages, calendarMessages];
+    const keys = areas.flatMap((a) => Object.keys(a));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 
   it('names every value of the domain enums (DESIGN glossary) and every case state and notice type', () => {

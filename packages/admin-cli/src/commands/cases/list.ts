@@ -1,9 +1,10 @@
 import { Flags } from '@oclif/core';
 import { CASE_STATES, UNITS } from '@tongban/core/cases';
 import { MODES } from '@tongban/core/catalogue';
+import { messageTemplate } from '@tongban/core/messages';
 import type { CaseQuery } from '@tongban/core/store';
 import { CaseCommand } from '../../cases/case-command.js';
-import { type CaseRow, caseRow, itemNames, overdueQuery } from '../../cases/list.js';
+import { type CaseRow, caseRow, itemNames, overdueQuery, PROVISIONAL_NOTE } from '../../cases/list.js';
 import { parseInstant } from '../../cases/time.js';
 import { renderTable } from '../../output/table.js';
 
@@ -63,9 +64,9 @@ export default class CasesList extends CaseCommand<CasesListResult> {
       limit: flags.limit,
     };
     let keep = (_due: string | undefined) => true;
+    const calendar = await this.calendarOf(flags.data);
     if (flags.overdue) query = overdueQuery(query, now);
     if (flags['due-soon'] !== undefined) {
-      const calendar = await this.calendarOf(flags.data);
       const horizon = calendar.addWorkingDays(now, flags['due-soon']).getTime() + 1;
       // Due before the horizon from the index; the overdue ones among them are dropped (not "due soon").
       query = { ...overdueQuery(query, new Date(horizon).toISOString()), limit: undefined };
@@ -75,7 +76,7 @@ export default class CasesList extends CaseCommand<CasesListResult> {
     let found = (await store.findCases(clean)).filter((s) => keep(s.dueAt));
     if (flags['due-soon'] !== undefined && flags.limit !== undefined) found = found.slice(0, flags.limit);
     const names = await itemNames(store);
-    const cases = found.map((s) => caseRow(s, names, now));
+    const cases = found.map((s) => caseRow(s, names, now, calendar));
     this.log(
       renderTable(cases, [
         { header: 'case', get: (r) => r.caseId },
@@ -83,10 +84,20 @@ export default class CasesList extends CaseCommand<CasesListResult> {
         { header: 'mode', get: (r) => r.mode },
         { header: 'state', get: (r) => r.state },
         { header: 'waiting on', get: (r) => r.waitingOn ?? '' },
-        { header: 'due', get: (r) => (r.dueDate ? `${r.dueDate}${r.overdue ? ' !' : ''}` : '') },
+        {
+          header: 'due',
+          get: (r) =>
+            r.dueDate
+              ? `${r.dueDate}${r.dueProvisional ? ` ${messageTemplate('calendar.provisional')}` : ''}${r.overdue ? ' !' : ''}`
+              : '',
+        },
       ]),
     );
-    this.log(`${cases.length} case(s)${cases.some((c) => c.overdue) ? ' (! = overdue)' : ''}.`);
+    const notes = [
+      cases.some((c) => c.overdue) ? '! = overdue' : '',
+      cases.some((c) => c.dueProvisional) ? PROVISIONAL_NOTE : '',
+    ].filter(Boolean);
+    this.log(`${cases.length} case(s)${notes.length ? ` (${notes.join('; ')})` : ''}.`);
     return { now, query: clean as Record<string, unknown>, total: cases.length, cases };
   }
 }

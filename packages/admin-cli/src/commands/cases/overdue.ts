@@ -57,7 +57,7 @@ export default class CasesOverdue extends CaseCommand<CasesOverdueResult> {
     const names = await itemNames(store);
     const byUnit = new Map<string, OverdueCase[]>();
     for (const s of await store.findCases(query)) {
-      const row = caseRow(s, names, now);
+      const row = caseRow(s, names, now, calendar);
       const dueAt = s.dueAt as string;
       const unit = s.waitingOn ?? '(none)';
       const list = byUnit.get(unit) ?? [];

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { loadCase } from '@tongban/core/cases';
 import { CaseCommand, caseArg, resolveCaseId } from '../../cases/case-command.js';
+import { PROVISIONAL_MARK, PROVISIONAL_NOTE } from '../../cases/list.js';
 import { localDate, localMinute, parseInstant } from '../../cases/time.js';
 import { type ShowResult, showResult } from '../../cases/views.js';
 import { renderPairs, renderTable } from '../../output/table.js';
@@ -51,7 +52,7 @@ export default class CasesShow extends CaseCommand<ShowResult> {
     if (d.dueDate) {
       pairs.push([
         '到期 due',
-        `${d.dueDate}${d.overdue ? ` — OVERDUE by ${d.workingDaysOver} working day(s)` : ''}`,
+        `${d.dueDate}${d.dueProvisional ? ` ${PROVISIONAL_MARK}` : ''}${d.overdue ? ` — OVERDUE by ${d.workingDaysOver} working day(s)` : ''}`,
       ]);
     } else if (d.clockStopped) pairs.push(['到期 due', 'clock stopped (paused)']);
     for (const p of d.pauses) {
@@ -72,7 +73,12 @@ export default class CasesShow extends CaseCommand<ShowResult> {
         `${d.tolerance.missing.length ? `owed ${d.tolerance.missing.join('、')}` : 'all handed in'} by ${localDate(d.tolerance.dueAt)}`,
       ]);
     }
-    if (d.transferDueAt) pairs.push(['流转 transfer by', localDate(d.transferDueAt)]);
+    if (d.transferDueAt) {
+      pairs.push([
+        '流转 transfer by',
+        `${localDate(d.transferDueAt)}${d.transferDueProvisional ? ` ${PROVISIONAL_MARK}` : ''}`,
+      ]);
+    }
     if (r.refusal)
       pairs.push([r.refusal.proxy ? '不予代收 refused' : '不予受理 refused', r.refusal.reasons.join('；')]);
     if (r.decision) {
@@ -89,6 +95,7 @@ export default class CasesShow extends CaseCommand<ShowResult> {
         ]);
       }
     }
+    if (d.dueProvisional || d.transferDueProvisional) pairs.push(['预计 provisional', PROVISIONAL_NOTE]);
     pairs.push(['事件 events', r.length]);
     this.log(renderPairs(pairs));
     this.log('\nTimeline');
