@@ -1,3 +1,4 @@
+export * from './confirmation.js';
 export * from './frame.js';
 export * from './frame-parser.js';
 export * from './reader.js';

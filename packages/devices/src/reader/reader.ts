@@ -1,7 +1,8 @@
 /**
  * The ID-card reader driver (GA 467 SAM serial protocol): polls find-card, selects, reads, decodes and emits one
- * 'card' event per card placed. A garbled, partial or wrong-checksum answer is discarded with a logged reason and
- * the read retried; a reader that goes silent is reported offline; one that is unplugged is reopened (model/device).
+ * 'card' event per card placed, once two reads agree. A garbled, partial or wrong-checksum answer is discarded
+ * with a logged reason and the read retried; a reader that goes silent is reported offline; one that is
+ * unplugged is reopened (model/device).
  * Kiosks in 24-hour self-service zones identify applicants this way (seed 001 4.1.2; seed 003 一).
  */
 
@@ -13,11 +14,11 @@ import {
   type SerialLink,
   sleep,
 } from '../model/index.js';
+import { ReadConfirmation } from './confirmation.js';
 import { asResponse, type CommandName, encodeCommand, type SamFrame, type SamResponse } from './frame.js';
 import { type Discard, SamFrameParser } from './frame-parser.js';
 import { decodeSw3, type Sw3Result } from './sw3.js';
 import type { CardProblem } from './text-block.js';
-import { decodeReadData } from './text-block.js';
 
 export interface IdCardReaderOptions extends DeviceOptions {
   /** Interval between find-card polls (ms, default 200). */
@@ -26,7 +27,10 @@ export interface IdCardReaderOptions extends DeviceOptions {
   answerTimeoutMs?: number;
   /** Timeout for the 1,295-byte read answer (ms, default 800; its wire time is 112 ms at 115200 baud). */
   readTimeoutMs?: number;
-  /** Read attempts before giving up on a placed card (default 3). */
+  /**
+   * Reads of a placed card before giving up (default 5). A card is accepted when two reads agree byte for byte
+   * (ReadConfirmation), so a clean card takes 2 reads and each garbled read one more.
+   */
   readAttempts?: number;
   /** Consecutive unanswered polls before the reader is reported offline (default 3). */
   offlineAfterTimeouts?: number;
@@ -41,7 +45,7 @@ export type ReadOutcome =
 export type ReaderEvents = DeviceEvents & {
   /** A card was placed and read (once per placement). */
   card: [IdentityCard, { attempts: number; ms: number }];
-  /** A card was read without transmission errors but its content is invalid or of an unsupported type. */
+  /** A card read the same twice, but its content is invalid, inconsistent or of an unsupported type. */
   cardRejected: [CardProblem];
   /** A placed card could not be read after every attempt. */
   readFailed: [string];
@@ -78,7 +82,7 @@ export class IdCardReader extends SerialDevice<ReaderEvents> {
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.answerTimeoutMs = options.answerTimeoutMs ?? 250;
     this.readTimeoutMs = options.readTimeoutMs ?? 800;
-    this.readAttempts = options.readAttempts ?? 3;
+    this.readAttempts = options.readAttempts ?? 5;
     this.offlineAfterTimeouts = options.offlineAfterTimeouts ?? 3;
   }
 
@@ -88,7 +92,8 @@ export class IdCardReader extends SerialDevice<ReaderEvents> {
     parser.on('data', (f: SamFrame) => this.onFrame(f));
     parser.on('discard', (d: Discard) => {
       this.discards.push(d);
-      this.log('warn', `reader ${this.path}: discarded ${d.bytes} byte(s): ${d.reason} (${d.detail})`);
+      // one line per burst of bad bytes (a burst ends at a good frame, a resync or 64 KiB), never per fragment
+      this.log('warn', `reader ${this.path}: discarded ${d.bytes} byte(s) in ${d.detail}`);
       this.emit('discard', d);
     });
     port.pipe(parser);
@@ -184,12 +189,13 @@ export class IdCardReader extends SerialDevice<ReaderEvents> {
         return { kind: 'failed', reason: `select card: ${why}`, attempts: 0 };
       }
       let reason = '';
+      const confirmation = new ReadConfirmation();
       for (let attempt = 1; attempt <= this.readAttempts; attempt++) {
         this.discards = [];
         const r = await this.transact('readTextPhoto', this.readTimeoutMs);
         if (!r) {
-          const seen = this.discards.map((d) => d.reason).join(', ') || 'nothing received';
-          reason = `no valid answer (${seen})`;
+          const seen = [...new Set(this.discards.flatMap((d) => Object.keys(d.reasons)))].join(', ');
+          reason = `no valid answer (${seen || 'nothing received'})`;
           this.log('warn', `reader ${this.path}: read attempt ${attempt}: ${reason}; retrying`);
           continue;
         }
@@ -199,15 +205,20 @@ export class IdCardReader extends SerialDevice<ReaderEvents> {
           this.log('warn', `reader ${this.path}: read attempt ${attempt}: ${reason}`);
           continue;
         }
-        const decoded = decodeReadData(r.data);
-        if (decoded.ok)
-          return { kind: 'card', card: decoded.card, attempts: attempt, ms: performance.now() - t0 };
-        if (decoded.problem.code === 'badLayout') {
-          reason = decoded.problem.message;
-          this.log('warn', `reader ${this.path}: read attempt ${attempt}: ${reason}`);
+        const v = confirmation.offer(r.data);
+        if (v.kind === 'confirmed') {
+          if (v.result.ok)
+            return { kind: 'card', card: v.result.card, attempts: attempt, ms: performance.now() - t0 };
+          return { kind: 'rejected', problem: v.result.problem, attempts: attempt };
+        }
+        if (v.kind === 'unreadable') reason = v.problem.message;
+        else if (!v.result.ok) reason = `content refused: ${v.result.problem.message}`;
+        else if (attempt > 1) reason = 'the reads of this card do not agree';
+        else {
+          this.log('debug', `reader ${this.path}: read attempt 1 decoded; reading again to confirm`);
           continue;
         }
-        return { kind: 'rejected', problem: decoded.problem, attempts: attempt };
+        this.log('warn', `reader ${this.path}: read attempt ${attempt}: ${reason}; reading again`);
       }
       return { kind: 'failed', reason, attempts: this.readAttempts };
     } finally {

@@ -14,7 +14,7 @@ export interface ReaderSimulatorOptions {
   delayMs?: number;
   /** Pace answers as on a real line at this baud rate (10 bits a byte); undefined = as fast as the tty goes. */
   paceBaud?: number;
-  /** Seed of the simulator's own pseudo-random choices (photo bytes, garbled positions). */
+  /** Seed of the simulator's own pseudo-random choices (garbled positions). */
   seed?: number;
 }
 
@@ -29,6 +29,16 @@ function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The card's photo: 1,024 bytes standing for its stored wlt, the same on every read of that card. */
+function photoOf(card: CardText): Buffer {
+  let h = 2166136261;
+  for (const ch of JSON.stringify(card.fields)) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  const rand = mulberry32(h);
+  const photo = Buffer.alloc(PHOTO_LENGTH);
+  for (let i = 0; i < PHOTO_LENGTH; i++) photo[i] = Math.floor(rand() * 256);
+  return photo;
 }
 
 export class ReaderSimulator {
@@ -103,8 +113,7 @@ export class ReaderSimulator {
       if (!this.card) return encodeResponse(0x41);
       this.readSincePlaced = true;
       const text = encodeTextBlock(this.card);
-      const photo = Buffer.alloc(PHOTO_LENGTH);
-      for (let i = 0; i < PHOTO_LENGTH; i++) photo[i] = Math.floor(this.rand() * 256);
+      const photo = photoOf(this.card);
       const data = Buffer.alloc(4 + text.length + PHOTO_LENGTH);
       data.writeUInt16BE(text.length, 0);
       data.writeUInt16BE(PHOTO_LENGTH, 2);
