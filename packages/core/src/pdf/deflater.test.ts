@@ -7,9 +7,9 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import type { Notice } from '../notices/index.js';
 import { sampleNotices } from '../notices/test-support/samples.js';
-import { DeflateThread } from './deflater.js';
+import { DEFLATE_THREAD, type Deflater, DeflateThread } from './deflater.js';
 import { defaultFontPaths, NoticePdfRenderer, writeNoticeFiles } from './index.js';
-import { ThreadStopped } from './request-thread.js';
+import { RequestThread, ThreadStopped } from './request-thread.js';
 import { type DeflatedStreams, deflateStreams, type StreamsRequest, standalone } from './streams.js';
 import { TtfSource } from './ttf-subset.js';
 
@@ -35,9 +35,15 @@ function request(): StreamsRequest {
   };
 }
 
-/** Stops the thread under the deflater, as if it had died (killed, out of memory). */
-const kill = (d: DeflateThread) =>
-  (d as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+/** A deflate thread whose thread dies holding the first request it is sent (test-support/exiting-thread). */
+class DyingDeflateThread extends RequestThread<StreamsRequest, DeflatedStreams> implements Deflater {
+  constructor() {
+    super({ ...DEFLATE_THREAD, module: 'test-support/exiting-thread' });
+  }
+  deflate(streams: StreamsRequest): Promise<DeflatedStreams> {
+    return this.request(streams);
+  }
+}
 
 describe('deflate thread', () => {
   it('builds and deflates what this thread would, byte for byte: contents, font program, CMap', async () => {
@@ -68,24 +74,21 @@ describe('deflate thread', () => {
   });
 
   it('documents on a thread that stops are rendered again; what comes next is deflated in the caller’s thread', async () => {
-    const thread = new DeflateThread();
-    await thread.deflate(request());
     // the thread dies (killed, out of memory) with a request on it
+    const thread = new DyingDeflateThread();
     const lost = thread.deflate(request());
-    await kill(thread);
     await expect(lost).rejects.toBeInstanceOf(ThreadStopped);
-    expect(thread.failure?.message).toMatch(/exited/);
+    expect(thread.failure?.message).toMatch(/exited with code 70/);
     const after = await thread.deflate(request());
     expect(inflateSync(after.contents[1] as Uint8Array).equals(request().contents[1] as Buffer)).toBe(true);
     // a renderer whose deflate thread stops renders the notice again, here: same bytes as ever
     const renderer = new NoticePdfRenderer();
     const notice = sampleNotices(3)[2] as Notice;
     const want = await renderer.render(notice);
-    const dying = new DeflateThread();
+    const dying = new DyingDeflateThread();
     renderer.deflater = dying;
-    const pending = renderer.render(notice);
-    await kill(dying);
-    expect((await pending).equals(want)).toBe(true);
+    expect((await renderer.render(notice)).equals(want)).toBe(true);
+    expect(dying.failure?.message).toMatch(/exited/);
     await thread.close();
     await dying.close();
   });

@@ -36,10 +36,12 @@ export interface WriteNoticeFilesOptions {
   render?: Omit<NoticePdfOptions, 'fontPaths'> & { fontPaths?: NoticePdfOptions['fontPaths'] };
 }
 
-/** Message from the main thread to a worker. */
+/** Message from the main thread to a worker: jobs to render and write. */
 export interface WorkerRequest {
   jobs: { index: number; job: NoticeFileJob }[];
 }
+/** What a worker is sent: jobs, or the last message (finish the jobs sent before it, then exit). */
+export type WorkerMessage = WorkerRequest | { close: true };
 /** Message from a worker: one result per job, or a fatal error. */
 export type WorkerReply = { index: number; result: NoticeFileResult } | { fatal: string };
 
@@ -175,6 +177,7 @@ export class NoticePdfPool {
   readonly threads: number;
   readonly ready: Promise<void>;
   private readonly workers: Worker[];
+  private readonly exited: Promise<unknown>[];
   private fatal: Error | undefined;
   private busy = false;
 
@@ -183,6 +186,7 @@ export class NoticePdfPool {
     this.workers = Array.from({ length: this.threads }, () =>
       moduleWorker('worker', { render: options.render ?? {} }),
     );
+    this.exited = this.workers.map((worker) => new Promise((resolve) => worker.once('exit', resolve)));
     this.ready = Promise.all(
       this.workers.map(
         (worker) =>
@@ -262,11 +266,15 @@ export class NoticePdfPool {
           if (--pending === 0) feed();
         };
         const onError = (error: Error) => settle(error);
+        const onExit = (code: number) =>
+          settle(new Error(`notice PDF worker stopped (exit code ${code}) before the batch was done`));
         worker.on('message', onMessage);
         worker.on('error', onError);
+        worker.on('exit', onExit);
         cleanups.push(() => {
           worker.off('message', onMessage);
           worker.off('error', onError);
+          worker.off('exit', onExit);
         });
         return feed;
       });
@@ -274,9 +282,13 @@ export class NoticePdfPool {
     });
   }
 
-  /** Stops the threads. */
+  /**
+   * Stops the threads: each finishes the jobs it was sent and exits by itself (a thread is never terminated: one
+   * stopped inside node:zlib can abort the process, see RequestThread); resolves when every thread has exited.
+   */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    for (const worker of this.workers) worker.postMessage({ close: true } satisfies WorkerMessage);
+    await Promise.all(this.exited);
   }
 }
 

@@ -13,6 +13,8 @@ export class ThreadStopped extends Error {
 
 type Answer<Res> = { id: number; result: Res } | { id: number; error: string };
 type Reply<Res> = { answers: Answer<Res>[] } | { ready: true };
+/** What a request thread is sent: requests, or the last message (answer what came before, then exit). */
+type Message<Req> = { requests: { id: number; req: Req }[]; batch: boolean } | { close: true };
 
 /** How a RequestThread hands a request over and what it does when its thread is gone. */
 export interface RequestThreadOptions<Req, Res> {
@@ -37,14 +39,25 @@ export interface RequestThreadOptions<Req, Res> {
  * file writer of a notice batch. If the thread cannot start or stops, the batch goes on: the work is done in the
  * caller's thread from then on; requests that were on the thread are done here again when they were kept, or fail
  * with ThreadStopped when their buffers had been moved (the caller renders those documents again).
+ *
+ * The thread is never terminated: close() waits for the answers to what was asked, then tells the thread to
+ * close its port, and the thread exits by itself with nothing under way. (Worker#terminate stops a thread wherever
+ * its JavaScript is; stopped inside node:zlib's deflateSync, between the making of the native zlib handle and its
+ * init, Node aborts the whole process when it frees the thread: "Assertion failed: init_done_ && "close before
+ * init"" in node_zlib.cc, issue 15.)
  */
 export class RequestThread<Req, Res> {
-  /** The thread (protected: the tests stop it to see the batch go on). */
-  protected readonly worker: Worker;
+  private readonly worker: Worker;
   private readonly pending = new Map<number, { req?: Req; resolve(r: Res): void; reject(e: Error): void }>();
   private next = 0;
   private failed: Error | undefined;
+  /** No new request is taken (close() was called). */
+  private closing = false;
+  /** The thread was told to exit: its exit is no failure. */
   private closed = false;
+  private readonly exited: Promise<void>;
+  /** Called when the last pending request is answered (close() waits for it). */
+  private drained: (() => void) | undefined;
   private outbox: { id: number; req: Req }[] = [];
   private outboxTransfer: ArrayBuffer[] = [];
 
@@ -58,15 +71,23 @@ export class RequestThread<Req, Res> {
         if ('error' in answer) p?.reject(new Error(`${options.name} thread: ${answer.error}`));
         else p?.resolve(answer.result);
       }
-      if (this.pending.size === 0) this.worker.unref();
+      if (this.pending.size === 0) {
+        if (!this.closing) this.worker.unref();
+        this.drained?.();
+      }
     });
     this.worker.on('error', (error) => this.fail(error));
-    this.worker.on('exit', (code) => this.fail(new Error(`${options.name} thread exited with code ${code}`)));
+    this.exited = new Promise((resolve) =>
+      this.worker.on('exit', (code) => {
+        this.fail(new Error(`${options.name} thread exited with code ${code}`));
+        resolve();
+      }),
+    );
     this.worker.unref(); // an idle thread keeps no process alive
   }
 
   request(req: Req): Promise<Res> {
-    if (this.closed) return Promise.reject(new Error(`${this.options.name} thread closed`));
+    if (this.closing) return Promise.reject(new Error(`${this.options.name} thread closed`));
     if (this.failed) {
       try {
         return Promise.resolve(this.options.here(req));
@@ -80,7 +101,7 @@ export class RequestThread<Req, Res> {
       this.pending.set(id, { ...(transfer.length === 0 ? { req } : {}), resolve, reject });
       this.worker.ref();
       if (!this.options.batch) {
-        this.worker.postMessage({ requests: [{ id, req: message }], batch: false }, transfer);
+        this.post({ requests: [{ id, req: message }], batch: false }, transfer);
         return;
       }
       if (this.outbox.length === 0) setImmediate(() => this.flush());
@@ -94,9 +115,11 @@ export class RequestThread<Req, Res> {
     const transfer = this.outboxTransfer;
     this.outbox = [];
     this.outboxTransfer = [];
-    if (requests.length > 0 && !this.closed && !this.failed) {
-      this.worker.postMessage({ requests, batch: true }, transfer);
-    }
+    if (requests.length > 0 && !this.failed) this.post({ requests, batch: true }, transfer);
+  }
+
+  private post(message: Message<Req>, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
   }
 
   private fail(error: Error): void {
@@ -115,6 +138,7 @@ export class RequestThread<Req, Res> {
       }
     }
     this.pending.clear();
+    this.drained?.();
   }
 
   /** Why the thread stopped, if it did (the work went on in the caller's thread). */
@@ -122,18 +146,39 @@ export class RequestThread<Req, Res> {
     return this.failed;
   }
 
+  /**
+   * Takes no more requests, waits for the answers to those made (or for the thread to stop: they are done here
+   * then), and lets the thread exit by itself; resolves when it has.
+   */
   async close(): Promise<void> {
-    this.closed = true;
-    for (const p of this.pending.values()) p.reject(new Error(`${this.options.name} thread closed`));
-    this.pending.clear();
-    await this.worker.terminate();
+    if (this.closing) return this.exited;
+    this.closing = true;
+    this.flush();
+    this.worker.ref(); // the process waits for the thread's exit: it is never cut off by the process ending
+    if (this.pending.size > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    if (!this.failed) {
+      this.closed = true;
+      this.post({ close: true });
+    }
+    await this.exited;
   }
 }
 
-/** The loop of a request thread's module: answers each request with `serve`'s result and the buffers to move. */
+/**
+ * The loop of a request thread's module: answers each request with `serve`'s result and the buffers to move; on
+ * `close` (after every answer) closes its port, so that the thread's event loop ends and it exits by itself.
+ */
 export function serveRequests<Req, Res>(serve: (req: Req) => { result: Res; transfer: ArrayBuffer[] }): void {
   const port = parentPort;
-  port?.on('message', ({ requests, batch }: { requests: { id: number; req: Req }[]; batch: boolean }) => {
+  let closed = false;
+  port?.on('message', (message: Message<Req>) => {
+    if (closed) return; // a message that came after the close: nobody waits for its answer
+    if ('close' in message) {
+      closed = true;
+      port.close();
+      return;
+    }
+    const { requests, batch } = message;
     // a batch is answered in one message; a single request at once (its caller waits for it to go on)
     const answers: Answer<Res>[] = [];
     const transfer: ArrayBuffer[] = [];

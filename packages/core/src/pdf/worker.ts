@@ -1,6 +1,10 @@
-/** Worker thread of NoticePdfPool: parses the font once, says it is ready, then renders and writes the jobs it is sent. */
+/**
+ * Worker thread of NoticePdfPool: parses the font once, says it is ready, then renders and writes the jobs it is
+ * sent, one message after the other; on `close` (after the jobs sent before it) it closes its port and so exits by
+ * itself, never stopped in the middle of a job (see RequestThread).
+ */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runJob, type WorkerReply, type WorkerRequest } from './pool.js';
+import { runJob, type WorkerMessage, type WorkerReply } from './pool.js';
 import { type NoticePdfOptions, NoticePdfRenderer } from './render.js';
 
 const port = parentPort;
@@ -13,10 +17,23 @@ if (port) {
   } catch (error) {
     port.postMessage({ fatal: (error as Error).message } satisfies WorkerReply);
   }
-  port.on('message', async (req: WorkerRequest) => {
+  let closed = false;
+  const serve = async (message: WorkerMessage) => {
+    if (closed) return; // a message that came after the close: nobody waits for its answer
+    if ('close' in message) {
+      closed = true;
+      port.close();
+      return;
+    }
     if (!renderer) return;
-    for (const { index, job } of req.jobs) {
+    for (const { index, job } of message.jobs) {
       port.postMessage({ index, result: await runJob(renderer, job) } satisfies WorkerReply);
     }
+  };
+  let work = Promise.resolve();
+  port.on('message', (message: WorkerMessage) => {
+    work = work
+      .then(() => serve(message))
+      .catch((error: Error) => port.postMessage({ fatal: error.message } satisfies WorkerReply));
   });
 }

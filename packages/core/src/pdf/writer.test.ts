@@ -2,11 +2,19 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileWriterThread } from './writer.js';
+import type { WriteStatus } from './files.js';
+import { RequestThread } from './request-thread.js';
+import { FILE_WRITER_THREAD, FileWriterThread, type WriteRequest } from './writer.js';
 
-/** Stops the thread under the writer, as if it had died. */
-const kill = (w: FileWriterThread) =>
-  (w as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+/** A file writer whose thread dies holding the first message it is sent (test-support/exiting-thread). */
+class DyingWriterThread extends RequestThread<WriteRequest, WriteStatus> {
+  constructor() {
+    super({ ...FILE_WRITER_THREAD, module: 'test-support/exiting-thread' });
+  }
+  write(req: WriteRequest): Promise<WriteStatus> {
+    return this.request(req);
+  }
+}
 
 describe('file writer thread', () => {
   it('writes the files of a turn in one message, each as it is asked, and leaves an equal file alone', async () => {
@@ -28,12 +36,12 @@ describe('file writer thread', () => {
 
   it('when its thread dies, what it was given is written here, and so is what comes next', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tongban-writer-'));
-    const writer = new FileWriterThread();
+    const writer = new DyingWriterThread();
     const data = (i: number) => Buffer.from(`%PDF-1.7 ${i}\n%%EOF\n`);
     const given = Array.from({ length: 10 }, (_, i) =>
       writer.write({ path: join(dir, `${i}.pdf`), data: data(i), exists: false }),
     );
-    await kill(writer);
+    await Promise.all(given);
     const after = writer.write({ path: join(dir, 'after.pdf'), data: data(99), exists: false });
     expect(await Promise.all([...given, after])).toEqual([...given.map(() => 'written'), 'written']);
     for (let i = 0; i < 10; i++) expect(readFileSync(join(dir, `${i}.pdf`)).equals(data(i))).toBe(true);

@@ -1,5 +1,5 @@
 import { type WriteStatus, writeIfChangedSync } from './files.js';
-import { RequestThread } from './request-thread.js';
+import { RequestThread, type RequestThreadOptions } from './request-thread.js';
 
 /** A file to write unless its content is the same (writeIfChangedSync); `exists: false` when known absent. */
 export interface WriteRequest {
@@ -17,6 +17,15 @@ export const inThreadWriter: FileWriter = {
   write: (req) => Promise.resolve(writeIfChangedSync(req.path, req.data, req.exists)),
 };
 
+/** How a FileWriterThread hands its requests over (the tests run these with a thread that dies). */
+export const FILE_WRITER_THREAD: RequestThreadOptions<WriteRequest, WriteStatus> = {
+  name: 'file writer',
+  module: 'writer-worker',
+  send: (req) => ({ message: req, transfer: [] }),
+  here: (req) => writeIfChangedSync(req.path, req.data, req.exists),
+  batch: true, // the files of a turn go in one message; no renderer waits for them (renderHere)
+};
+
 /**
  * A thread that writes the notices' files, so that a slow disk holds up no renderer (creating a file takes 0.04-0.1
  * ms of kernel time on this machine's ext4, but 0.6-0.9 ms for minutes after thousands of files were deleted near
@@ -25,13 +34,7 @@ export const inThreadWriter: FileWriter = {
  */
 export class FileWriterThread extends RequestThread<WriteRequest, WriteStatus> implements FileWriter {
   constructor() {
-    super({
-      name: 'file writer',
-      module: 'writer-worker',
-      send: (req) => ({ message: req, transfer: [] }),
-      here: (req) => writeIfChangedSync(req.path, req.data, req.exists),
-      batch: true, // the files of a turn go in one message; no renderer waits for them (renderHere)
-    });
+    super(FILE_WRITER_THREAD);
   }
 
   write(req: WriteRequest): Promise<WriteStatus> {
