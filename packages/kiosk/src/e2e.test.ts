@@ -75,11 +75,32 @@ function fits(screen: string): boolean {
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(pkg, 'dist/cli.js');
+const adminCli = join(pkg, '..', 'admin-cli');
+const repo = join(pkg, '..', '..');
+
+/** The clerk's side: `tongban` (the built admin CLI) on the kiosk's data directory, with --json. */
+function tongban(args: string[]): { code: number; json: Record<string, unknown>; stdout: string } {
+  try {
+    const stdout = execFileSync(process.execPath, [join(adminCli, 'bin/run.js'), ...args, '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, TONGBAN_DATA: join(dir, 'data'), TONGBAN_USER: 'li', NODE_ENV: 'production' },
+    });
+    return { code: 0, json: JSON.parse(stdout) as Record<string, unknown>, stdout };
+  } catch (e) {
+    const err = e as { status?: number; stdout?: string };
+    return {
+      code: err.status ?? 1,
+      json: JSON.parse(err.stdout || '{}') as Record<string, unknown>,
+      stdout: err.stdout ?? '',
+    };
+  }
+}
 let dir: string;
 let kiosk: TmuxSession;
 
 beforeAll(() => {
   execFileSync('npx', ['tsc', '-p', join(pkg, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync('npm', ['run', 'build', '-w', '@tongban/admin-cli'], { cwd: repo, stdio: 'inherit' });
   dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   const config = join(dir, 'kiosk.json');
   writeFileSync(
@@ -302,4 +323,83 @@ describe('kiosk binary in tmux on simulated devices', () => {
     screen = await see('请放置身份证');
     expect(screen).not.toContain('13912345678');
   }, 60_000);
+
+  it('submits a 40-working-day case today: the receipt says 预计; the CLI accepts it; the 2027 notice recomputes it (issue 15)', async () => {
+    kiosk.keys('C-k');
+    await see('请选择要办理的业务');
+    kiosk.keys('1');
+    await see('查找事项');
+    kiosk.type('gsrd'); // 工伤认定: promised 40 working days
+    await see('工伤认定');
+    kiosk.keys('Enter');
+    let screen = await see('办事指南');
+    expect(screen).toContain('40个工作日');
+    kiosk.keys('Enter');
+    await see('核对材料');
+    kiosk.keys('1');
+    kiosk.keys('2');
+    kiosk.keys('3');
+    await see('材料齐全');
+    kiosk.keys('Enter');
+    await see('选择结果送达方式');
+    kiosk.keys('1');
+    await see('按确认键提交');
+    kiosk.keys('Enter');
+    screen = await see('回执已打印');
+    expect(fits(screen)).toBe(true);
+    shot('17-receipt-provisional', screen);
+    const number = /申请编号：(\S+)/.exec(screen)?.[1] ?? '';
+    // today (2026-12-02 when written) + 40 working days lands in 2027, a year without its notice yet
+    // the left column of the receipt screen, the QR beside it cut off, lines joined (Ink wraps the sentence)
+    const left = screen
+      .split('\n')
+      .map((l) => l.replace(/[█▀▄]+.*$/, '').trim())
+      .join('');
+    const promised = /预计\s*(\d{4})年(\d{1,2})月(\d{1,2})日前办结，以法定假日安排为准/.exec(left);
+    expect(promised, screen).not.toBeNull();
+    const printed = join(dir, 'data', 'printed');
+    const last = readdirSync(printed)
+      .sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]))
+      .at(-1);
+    const paper = decodeEscPos(readFileSync(join(printed, last ?? ''))).lines.join('');
+    expect(paper.replace(/\s+/g, '')).toContain(
+      `预计${promised?.[1]}年${promised?.[2]}月${promised?.[3]}日前办结，以法定假日安排为准`,
+    );
+    for (const word of ['provisional', 'calendar', 'Error', 'tongban']) expect(screen).not.toContain(word);
+
+    // the window accepts it with the CLI: the promised date counts the statutory holidays of 2027, 预计
+    const accept = tongban(['cases', 'accept', number, '--unit', 'window']);
+    expect(accept.code, accept.stdout).toBe(0);
+    const due = `${promised?.[1]}-${promised?.[2]?.padStart(2, '0')}-${promised?.[3]?.padStart(2, '0')}`;
+    expect(accept.json).toMatchObject({ state: 'accepted', dueDate: due, dueProvisional: true });
+
+    // the State Council's 2027 notice arrives (a rehearsal file of that shape): the case is recomputed and logged
+    const imp = tongban(['calendar', 'import', join(repo, 'fixtures/calendar/cn-2027-rehearsal.json')]);
+    expect(imp.code, imp.stdout).toBe(0);
+    const recomputed = imp.json.recomputed as { caseId: string; fromDate: string; toProvisional: boolean }[];
+    expect(recomputed.find((r) => r.caseId === number)).toMatchObject({
+      fromDate: due,
+      toProvisional: false,
+    });
+    const shown = tongban(['cases', 'show', number]).json as {
+      deadlines: { dueProvisional: boolean };
+      timeline: { event: string }[];
+    };
+    expect(shown.deadlines.dueProvisional).toBe(false);
+    expect(shown.timeline.at(-1)?.event).toBe('recomputeDeadline');
+
+    // the running kiosk counts on the imported year at once: its progress screen drops 预计
+    kiosk.keys('Enter');
+    await see('请选择要办理的业务');
+    kiosk.keys('2');
+    await see('输入申请编号');
+    kiosk.type(number.replaceAll('-', ''));
+    await see(number.replaceAll('-', ''));
+    kiosk.keys('Enter');
+    screen = await see('承诺办结日期');
+    expect(screen).toMatch(/承诺办结日期：\d{4}年\d{1,2}月\d{1,2}日\s*\n/); // no （预计） any more
+    expect(screen).toContain('系统按节假日安排重算期限');
+    shot('18-progress-recomputed', screen);
+    await see('请放置身份证', 20_000); // the session idles out
+  }, 120_000);
 });

@@ -7,7 +7,7 @@
  * catalogue and its search index, the working calendar, the devices and the other screens. The attract screen stays
  * up meanwhile and keys are kept: a key that starts a session opens the menu as soon as the kiosk is ready.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MessageLocale } from '@tongban/core/messages';
@@ -107,18 +107,28 @@ export async function prepareKiosk(options: StartOptions): Promise<Prepared> {
     options.data ??
     config.dataDir ??
     (options.demo ? mkdtempSync(join(tmpdir(), 'tongban-demo-')) : undefined);
-  const [{ openKioskStore }, { KioskServices }, { openKioskDevices }, { WorkCalendar }] = await Promise.all([
-    import('./services/kiosk-store.js'),
-    import('./services/kiosk-services.js'),
-    import('./devices/kiosk-devices.js'),
-    import('@tongban/core/calendar'),
-  ]);
+  const [{ openKioskStore }, { KioskServices }, { openKioskDevices }, { WorkCalendar }, { KioskLog }] =
+    await Promise.all([
+      import('./services/kiosk-store.js'),
+      import('./services/kiosk-services.js'),
+      import('./devices/kiosk-devices.js'),
+      import('@tongban/core/calendar'),
+      import('./services/kiosk-log.js'),
+    ]);
+  // The data directory's work calendar: the shipped years plus those imported with `tongban calendar import`
+  // (read again when an import changes it); years without a notice are provisional (预计).
+  const calendarDir = dataDir ? join(dataDir, 'calendar') : undefined;
+  const calendar =
+    calendarDir && existsSync(calendarDir)
+      ? await WorkCalendar.loadWithDefaults(calendarDir)
+      : WorkCalendar.default();
   // The embedded store, or the province's PostgreSQL store with an outbox for outages (config `database`).
-  const kioskStore = await openKioskStore({ config, dataDir, calendar: WorkCalendar.default() });
+  const kioskStore = await openKioskStore({ config, dataDir, calendar });
   const store = kioskStore.store;
   try {
     if (options.demo) await ensureSampleCatalogue(store);
-    const services = await KioskServices.open(store, config);
+    const log = new KioskLog(join(dataDir ?? tmpdir(), 'kiosk.log'));
+    const services = await KioskServices.open(store, config, { calendar, log, calendarDir });
     if (options.demo) {
       const { seedDemoCapacity } = await import('./services/demo-seed.js');
       await seedDemoCapacity(store, config, services.items);

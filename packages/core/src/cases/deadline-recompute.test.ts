@@ -85,9 +85,7 @@ describe('recomputing deadlines when a year’s notice is imported (issue 15)', 
       actor: 'calendar-import',
       state: 'accepted',
     });
-    expect(last?.detail).toBe(
-      `按2027年节假日安排（${notice.source}）重算：办结期限 2027-02-17(预计) → 2027-02-18`,
-    );
+    expect(last?.detail).toBe('按2027年节假日安排重算：办结期限 2027-02-17(预计) → 2027-02-18');
     expect((await store.summary(fifty.id))?.dueAt).toBe('2027-02-18T15:59:59.999Z'); // the index follows
     expect((await store.events(three.id)).length).toBe(2); // untouched
 

@@ -3,7 +3,7 @@ import type { Store } from '../store/store.js';
 import type { Case } from './case.js';
 import { loadCase, performStep } from './case-service.js';
 import type { PayloadOf } from './event-types.js';
-import { type DeadlineCalendar, isProvisionalSpan } from './reducer.js';
+import type { DeadlineCalendar } from './reducer.js';
 
 /** One deadline of a case before and after a year's official arrangement replaced what the calendar had. */
 export interface DeadlineChange {

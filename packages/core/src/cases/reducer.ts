@@ -56,13 +56,13 @@ const DEADLINE_NAMES = { dueAt: '办结期限', transferDueAt: '流转期限' } 
 const dateOf = (iso: string | null) =>
   iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10) : '无';
 
-/** '按2027年节假日安排（…）重算：办结期限 2027-01-28(预计) → 2027-01-29' */
+/** '按2027年节假日安排重算：办结期限 2027-01-28(预计) → 2027-01-29' (the notice itself is in the payload) */
 function recomputeDetail(p: PayloadOf<'recomputeDeadline'>): string {
   const changes = p.changes.map(
     (c) =>
       `${DEADLINE_NAMES[c.deadline]} ${dateOf(c.from)}${c.fromProvisional ? '(预计)' : ''} → ${dateOf(c.to)}${c.toProvisional ? '(预计)' : ''}${c.from === c.to ? '(未变)' : ''}`,
   );
-  return `按${p.year}年节假日安排（${p.source}）重算：${changes.join('；')}`;
+  return `按${p.year}年节假日安排重算：${changes.join('；')}`;
 }
 
 /** A short zh-CN detail of an event for the timeline. */

@@ -34,6 +34,15 @@ describe('receipt content', () => {
       expect(labels).toContain(l);
   });
 
+  it('says 预计 for a date counted on a provisional year, in each locale (issue 15)', () => {
+    const r = createReceipt({ ...input, promisedDueDate: '2027-02-18', promisedDueProvisional: true });
+    const due = (locale: 'zh-CN' | 'en') =>
+      receiptFields(r, locale).find((f) => f.label === (locale === 'en' ? 'Due by' : '承诺办结'))?.value;
+    expect(due('zh-CN')).toBe('预计 2027年2月18日前办结，以法定假日安排为准');
+    expect(due('en')).toBe('Expected by 18 February 2027, subject to the official holiday arrangement');
+    expect(receiptFields(createReceipt(input)).find((f) => f.label === '承诺办结')?.value).toBe('2025-03-21');
+  });
+
   it('refuses an unmasked ID number in the schema', () => {
     const r = createReceipt(input);
     const bad = { ...r, applicant: { ...r.applicant, idNumberMasked: '110105198507120036' } };

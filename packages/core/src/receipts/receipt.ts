@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { maskIdNumber } from '../identity/index.js';
+import { formatLocalDate, t } from '../messages/index.js';
 
 export const ReceiptKind = z.enum(['submission', 'acceptance', 'proxyReceipt', 'appointment', 'supplement']);
 export type ReceiptKind = z.infer<typeof ReceiptKind>;
@@ -38,6 +39,11 @@ export const Receipt = z.object({
   at: z.iso.datetime(),
   /** Promised completion date (承诺办结), YYYY-MM-DD in Asia/Shanghai, computed on the work calendar. */
   promisedDueDate: z.iso.date().optional(),
+  /**
+   * The date was counted on a provisional (预计) year, before its State Council notice: printed as
+   * "预计 2027年2月18日前办结，以法定假日安排为准" (issue 15).
+   */
+  promisedDueProvisional: z.boolean().optional(),
   promisedDays: z.number().int().nonnegative().optional(),
   /** What the QR code carries: the application number or a progress-query address containing it. */
   qrPayload: z.string().min(1).max(300),
@@ -100,6 +106,7 @@ export interface ReceiptInput {
   applicant: { name: string; idNumber: string; phone?: string };
   at: Date | string;
   promisedDueDate?: string;
+  promisedDueProvisional?: boolean;
   promisedDays?: number;
   qrPayload?: string;
   lines?: ReceiptLine[];
@@ -130,6 +137,7 @@ export function createReceipt(input: ReceiptInput): Receipt {
     },
     at: typeof input.at === 'string' ? new Date(input.at).toISOString() : input.at.toISOString(),
     promisedDueDate: input.promisedDueDate,
+    promisedDueProvisional: input.promisedDueProvisional || undefined,
     promisedDays: input.promisedDays,
     qrPayload: input.qrPayload ?? input.applicationNumber,
     lines: input.lines ?? [],
@@ -154,6 +162,16 @@ export function formatReceiptTime(iso: string): string {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
 
+/**
+ * The promised completion date as the applicant reads it: the date, or, when it was counted on a provisional
+ * year, "预计 2027年2月18日前办结，以法定假日安排为准" (message catalogue: calendar.provisionalDue).
+ */
+export function promisedDueText(receipt: Receipt, locale: ReceiptLocale = 'zh-CN'): string | undefined {
+  if (!receipt.promisedDueDate) return undefined;
+  if (!receipt.promisedDueProvisional) return receipt.promisedDueDate;
+  return t('calendar.provisionalDue', { date: formatLocalDate(receipt.promisedDueDate, locale) }, locale);
+}
+
 /** The label/value lines of a receipt in print order (fixed fields first, then the receipt's own lines). */
 export function receiptFields(receipt: Receipt, locale: ReceiptLocale = 'zh-CN'): ReceiptLine[] {
   const L = RECEIPT_LABELS[locale];
@@ -168,7 +186,8 @@ export function receiptFields(receipt: Receipt, locale: ReceiptLocale = 'zh-CN')
   out.push({ label: L.at, value: formatReceiptTime(receipt.at) });
   if (receipt.promisedDays !== undefined)
     out.push({ label: L.promisedDays, value: `${receipt.promisedDays}${L.workingDays}` });
-  if (receipt.promisedDueDate) out.push({ label: L.promisedDueDate, value: receipt.promisedDueDate });
+  const due = promisedDueText(receipt, locale);
+  if (due) out.push({ label: L.promisedDueDate, value: due });
   out.push(...receipt.lines);
   if (receipt.terminalId) out.push({ label: L.terminal, value: receipt.terminalId });
   return out;

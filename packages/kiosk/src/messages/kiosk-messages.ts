@@ -201,6 +201,43 @@ export const kioskMessages = {
     '读卡器 {reader} · 打印机 {printer} · 目录 v{version} · {terminal}',
     'Reader {reader} · Printer {printer} · Catalogue v{version} · {terminal}',
   ],
+  // failures, in words an applicant can act on (messages/applicant-failure.ts); the detail goes to the log
+  'failure.calendar': [
+    '暂时无法确定办结日期，申请未提交，请到服务窗口办理',
+    'The finishing date cannot be worked out here just now, so nothing was submitted: please go to a service window',
+  ],
+  'failure.store': [
+    '系统暂时无法保存，本次办理未完成，请稍后再试或到服务窗口办理',
+    'The system cannot save just now, so this was not done: please try again later or go to a service window',
+  ],
+  'failure.input': [
+    '申请信息有误，未能提交，请返回检查，或到服务窗口咨询',
+    'Something in the application is not right, so it was not submitted: please go back and check, or ask at a window',
+  ],
+  'failure.appointment': [
+    '该预约无法办理，请另选日期或时段，或到服务窗口咨询',
+    'This appointment cannot be made: please choose another day or time, or ask at a service window',
+  ],
+  'failure.rated': ['该办件已经评价过，感谢您的参与', 'This case has already been rated: thank you'],
+  'failure.rating': [
+    '暂时无法评价该办件，请到服务窗口咨询',
+    'This case cannot be rated just now: please ask at a service window',
+  ],
+  'failure.complaint': [
+    '投诉内容不完整，请检查后再提交，或到服务窗口反映',
+    'The complaint is not complete: please check it, or tell a service window',
+  ],
+  'failure.unknown': [
+    '系统暂时出现问题，本次办理未完成，请稍后再试或到服务窗口办理',
+    'Something went wrong, so this was not done: please try again later or go to a service window',
+  ],
+  'printer.paperOut': ['打印机缺纸', 'the printer is out of paper'],
+  'printer.coverOpen': ['打印机盖未关', 'the printer cover is open'],
+  'printer.offline': ['打印机离线', 'the printer is offline'],
+  'printer.error': ['打印机故障', 'the printer has a fault'],
+  'printer.portGone': ['打印机连接中断', 'the printer is disconnected'],
+  'printer.noAnswer': ['打印机无响应', 'the printer does not answer'],
+  'printer.none': ['本机未连接打印机', 'this kiosk has no printer'],
   'device.online': ['正常', 'ok'],
   'device.offline': ['离线', 'offline'],
   'device.busy': ['忙', 'busy'],

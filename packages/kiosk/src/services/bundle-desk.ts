@@ -103,8 +103,9 @@ export async function submitKioskBundle(
     deliveryMethod: s.deliveryMethod,
   });
   const due = s.bundle.items
-    .map((i) => WorkCalendar.localDate(calendar.addWorkingDays(at, i.promisedDays)))
-    .sort();
+    .map((i) => calendar.addWorkingDays(at, i.promisedDays))
+    .sort((a, b) => a.getTime() - b.getTime());
+  const last = due.at(-1);
   const receipt = createReceipt({
     kind: 'submission',
     title: '一件事申请回执',
@@ -113,7 +114,8 @@ export async function submitKioskBundle(
     itemName: s.bundle.name,
     applicant: s.applicant,
     at,
-    promisedDueDate: due.at(-1),
+    promisedDueDate: last ? WorkCalendar.localDate(last) : undefined,
+    promisedDueProvisional: last ? calendar.provisionalYearsBetween(at, last).length > 0 : undefined,
     lines: application.cases.map((c) => {
       const item = s.bundle.items.find((i) => i.itemCode === c.itemCode);
       return { label: item ? displayName(item) : c.itemName, value: c.id };

@@ -2,7 +2,8 @@
  * What the screens ask of core, in one place: the published catalogue and its search index, submitting a case,
  * the receipt, progress and ratings. Screens stay thin; every rule lives in core.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { bundleCases } from '@tongban/core/bundles';
 import { WorkCalendar } from '@tongban/core/calendar';
 import {
@@ -35,6 +36,7 @@ import type { KioskConfig } from '../config/kiosk-config.js';
 import { AppointmentDesk } from './appointment-desk.js';
 import { type Bundle, type BundleSubmission, bundlesOf, submitKioskBundle } from './bundle-desk.js';
 import { ComplaintDesk } from './complaint-desk.js';
+import { KioskLog } from './kiosk-log.js';
 
 /** The sample catalogue of the repository (same depth from src/ and dist/). */
 export const SAMPLE_CATALOGUE = new URL(
@@ -62,6 +64,8 @@ export interface ProgressView {
   itemName: string;
   state: string;
   dueDate?: string;
+  /** The due date was counted on a provisional (预计) year: shown with 预计. */
+  dueProvisional?: boolean;
   waitingOn?: string;
   closed: boolean;
   entries: Pick<TimelineEntry, 'at' | 'text'>[];
@@ -79,6 +83,28 @@ export class KioskServices {
 
   /** One entry per itemKey (search, guide, appointments). */
   readonly items: readonly ServiceItem[];
+  #calendar: WorkCalendar;
+  #calendarStamp: string;
+
+  /** The work calendar deadlines are counted on (the data directory's, as the CLI's). */
+  get calendar(): WorkCalendar {
+    return this.#calendar;
+  }
+
+  /** Reloads the calendar when a year was imported into the data directory since it was read. */
+  async refreshCalendar(): Promise<WorkCalendar> {
+    if (!this.calendarDir) return this.#calendar;
+    const stamp = stampOf(this.calendarDir);
+    if (stamp === this.#calendarStamp) return this.#calendar;
+    try {
+      this.#calendar = await WorkCalendar.loadWithDefaults(this.calendarDir);
+      this.#calendarStamp = stamp;
+    } catch (e) {
+      // a half-written or bad file: keep counting on the calendar in use, and tell the operators
+      this.log.failure('calendar', e);
+    }
+    return this.#calendar;
+  }
 
   constructor(
     readonly store: Store,
@@ -86,8 +112,17 @@ export class KioskServices {
     /** Every item of the published version (bundles pick each item's most local level). */
     readonly allItems: readonly ServiceItem[],
     readonly catalogueVersion: number,
-    readonly calendar: WorkCalendar = WorkCalendar.default(),
+    calendar: WorkCalendar = WorkCalendar.default(),
+    /** Failures with their technical detail, for the operators (the applicant reads catalogue words). */
+    readonly log: KioskLog = new KioskLog(),
+    /**
+     * The data directory's calendar folder: when `tongban calendar import` writes a year there, the next submission
+     * or progress query counts on it (the kiosk runs day and night and is not restarted for an import).
+     */
+    private readonly calendarDir?: string,
   ) {
+    this.#calendar = calendar;
+    this.#calendarStamp = calendarDir ? stampOf(calendarDir) : '';
     this.items = dedupe(allItems);
     this.index = buildSearchIndex(this.items);
     this.categories = [...new Set(this.items.map((i) => i.windowCategory))];
@@ -103,6 +138,7 @@ export class KioskServices {
   }
 
   async submitBundle(s: BundleSubmission, at = new Date()) {
+    await this.refreshCalendar();
     return submitKioskBundle(this.store, this.calendar, this.catalogueVersion, this.config, s, at);
   }
 
@@ -115,15 +151,30 @@ export class KioskServices {
     return typeof offline.isPending === 'function' ? offline.isPending(caseId) : false;
   }
 
-  /** Loads the latest published catalogue; throws when there is none. */
-  static async open(store: Store, config: KioskConfig): Promise<KioskServices> {
+  /**
+   * Loads the latest published catalogue; throws when there is none. The calendar should be the data directory's
+   * (shipped years plus those imported with `tongban calendar import`), as the CLI counts on.
+   */
+  static async open(
+    store: Store,
+    config: KioskConfig,
+    options: { calendar?: WorkCalendar; log?: KioskLog; calendarDir?: string } = {},
+  ): Promise<KioskServices> {
     const cat = await store.catalogue();
     if (!cat || cat.items.length === 0) {
       throw new Error(
         'no published catalogue in the data directory: run `tongban items publish` (or --demo)',
       );
     }
-    return new KioskServices(store, config, cat.items, cat.version);
+    return new KioskServices(
+      store,
+      config,
+      cat.items,
+      cat.version,
+      options.calendar,
+      options.log,
+      options.calendarDir,
+    );
   }
 
   search(query: string, limit = 8): ServiceItem[] {
@@ -134,12 +185,22 @@ export class KioskServices {
     return this.index.items.filter((i) => i.windowCategory === category);
   }
 
-  /** Promised due date (Asia/Shanghai) if the case were accepted at `at`. */
-  promisedDate(item: ServiceItem, at: Date): string {
-    return WorkCalendar.localDate(this.calendar.addWorkingDays(at, item.promisedDays));
+  /**
+   * Promised due date (Asia/Shanghai) if the case were accepted at `at`, and whether it was counted on a
+   * provisional (预计) year of the calendar.
+   */
+  promisedDate(item: ServiceItem, at: Date): { date: string; provisional: boolean } {
+    const due = this.calendar.addWorkingDays(at, item.promisedDays);
+    return {
+      date: WorkCalendar.localDate(due),
+      provisional: this.calendar.provisionalYearsBetween(at, due).length > 0,
+    };
   }
 
   async submit(s: Submission, at = new Date()): Promise<{ caseRecord: Case; receipt: Receipt }> {
+    // the promise first: a calendar that cannot give it (a year too far ahead) stops before the case is stored
+    await this.refreshCalendar();
+    const due = this.promisedDate(s.item, at);
     const c = await submitCase(this.store, this.calendar, this.catalogueVersion, {
       item: itemKey(s.item),
       mode: s.mode,
@@ -160,7 +221,8 @@ export class KioskServices {
       applicant: s.applicant,
       at,
       promisedDays: s.item.promisedDays,
-      promisedDueDate: this.promisedDate(s.item, at),
+      promisedDueDate: due.date,
+      promisedDueProvisional: due.provisional,
       lines:
         c.materials.missing.length > 0 ? [{ label: '待补材料', value: c.materials.missing.join('、') }] : [],
       notes: [
@@ -179,6 +241,7 @@ export class KioskServices {
     } catch {
       return undefined;
     }
+    await this.refreshCalendar();
     if (parseApplicationNumber(id).kind === 'bundle') return this.bundleProgress(id);
     if ((await this.store.events(id)).length === 0) return undefined;
     const c = await loadCase(this.store, this.calendar, id);
@@ -191,6 +254,7 @@ export class KioskServices {
       entries: timeline(c),
     };
     if (c.dueAt) view.dueDate = formatLocalDate(c.dueAt);
+    if (c.dueAt && c.dueProvisional) view.dueProvisional = true;
     if (who) view.waitingOn = UNIT_NAMES[who];
     return view;
   }
@@ -222,6 +286,19 @@ export class KioskServices {
 
   findByKey(key: string): ServiceItem {
     return findItem(this.items, key);
+  }
+}
+
+/** Names and times of the calendar folder's files ('' when there is none): changes when a year is imported. */
+function stampOf(dir: string): string {
+  try {
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .map((n) => `${n}@${statSync(join(dir, n)).mtimeMs}`)
+      .join('|');
+  } catch {
+    return '';
   }
 }
 

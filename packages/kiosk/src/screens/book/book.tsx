@@ -1,8 +1,8 @@
 import { SlotFullError } from '@tongban/core/appointments';
 import { displayName } from '@tongban/core/catalogue';
-import { TongbanError } from '@tongban/core/errors';
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useReducer, useState } from 'react';
+import { failureText, printReceipt } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
@@ -49,13 +49,12 @@ export function BookScreen() {
         applicant,
       });
       dispatch({ type: 'submitted', receipt, of: 'appointment' });
-      const r = devices ? await devices.print(receipt) : { ok: false as const, message: 'no printer' };
-      dispatch({ type: 'printed', print: r.ok ? { kind: 'printed' } : { kind: 'failed', why: r.message } });
+      dispatch({ type: 'printed', print: await printReceipt(services, devices, t, receipt) });
     } catch (e) {
       if (e instanceof SlotFullError) {
         setReload((n) => n + 1);
         act({ type: 'slotFull' });
-      } else act({ type: 'failed', why: e instanceof TongbanError ? e.describe() : (e as Error).message });
+      } else act({ type: 'failed', why: failureText(services, t, 'book', e) });
     }
   };
 

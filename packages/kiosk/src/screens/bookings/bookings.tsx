@@ -1,7 +1,7 @@
 import type { Appointment } from '@tongban/core/appointments';
-import { TongbanError } from '@tongban/core/errors';
 import { Box, Text, useInput } from 'ink';
 import { useCallback, useEffect, useState } from 'react';
+import { failureText } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
@@ -38,7 +38,7 @@ export function BookingsScreen() {
       await desk.cancel(id, idNumber);
       setNote({ kind: 'cancelled', id });
     } catch (e) {
-      setNote({ kind: 'failed', why: e instanceof TongbanError ? e.describe() : (e as Error).message });
+      setNote({ kind: 'failed', why: failureText(services, t, 'bookings', e) });
     }
     load();
   };

@@ -1,7 +1,7 @@
 import { displayName } from '@tongban/core/catalogue';
-import { TongbanError } from '@tongban/core/errors';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useReducer } from 'react';
+import { failureText, printReceipt } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
@@ -35,10 +35,9 @@ export function BundleScreen() {
         submitted: s.submitted,
       });
       dispatch({ type: 'submitted', receipt, of: 'bundle' });
-      const r = devices ? await devices.print(receipt) : { ok: false as const, message: 'no printer' };
-      dispatch({ type: 'printed', print: r.ok ? { kind: 'printed' } : { kind: 'failed', why: r.message } });
+      dispatch({ type: 'printed', print: await printReceipt(services, devices, t, receipt) });
     } catch (e) {
-      const error = e instanceof TongbanError ? e.describe() : (e as Error).message;
+      const error = failureText(services, t, 'bundle', e);
       act({ type: 'submit', action: { type: 'failed', error } });
     }
   };

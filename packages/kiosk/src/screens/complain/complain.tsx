@@ -1,9 +1,9 @@
 import { type COMPLAINT_TYPES, complaintMessages } from '@tongban/core/complaints';
-import { TongbanError } from '@tongban/core/errors';
 import { maskIdNumber } from '@tongban/core/identity';
 import { formatLocalDate, type MessageLocale } from '@tongban/core/messages';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useReducer } from 'react';
+import { failureText } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
 import { isDigit, isGlobalKey } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
@@ -52,7 +52,7 @@ export function ComplainScreen() {
       });
       act({ type: 'done', number: c.id, dueAt: c.dueAt });
     } catch (e) {
-      act({ type: 'failed', why: e instanceof TongbanError ? e.describe() : (e as Error).message });
+      act({ type: 'failed', why: failureText(services, t, 'complain', e) });
     }
   };
 

@@ -1,4 +1,4 @@
-import { formatLocalDateTime } from '@tongban/core/messages';
+import { t as coreT, formatLocalDateTime } from '@tongban/core/messages';
 import type { CaseSummary } from '@tongban/core/store';
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useReducer, useState } from 'react';
@@ -55,7 +55,15 @@ export function ProgressScreen() {
             {view.caseId} · {view.itemName}
           </Text>
           <Text bold={theme.bold}>{t('progress.state', { state: view.state })}</Text>
-          {view.dueDate ? <Text>{t('progress.due', { date: view.dueDate })}</Text> : null}
+          {view.dueDate ? (
+            <Text>
+              {t('progress.due', {
+                date: view.dueProvisional
+                  ? coreT('calendar.provisionalDate', { date: view.dueDate }, state.locale)
+                  : view.dueDate,
+              })}
+            </Text>
+          ) : null}
           {view.waitingOn ? <Text>{t('progress.waiting', { who: view.waitingOn })}</Text> : null}
           {view.entries.map((e) => (
             <Text key={`${e.at}:${e.text}`} color={theme.text}>

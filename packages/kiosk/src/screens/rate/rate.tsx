@@ -1,8 +1,8 @@
-import { TongbanError } from '@tongban/core/errors';
 import type { RatingLevel } from '@tongban/core/ratings';
 import type { CaseSummary } from '@tongban/core/store';
 import { Text, useInput } from 'ink';
 import { useEffect, useState } from 'react';
+import { failureText } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
 import { isBack } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
@@ -27,7 +27,7 @@ export function RateScreen() {
       services
         .rate(c.caseId, Number(input) as RatingLevel, idNumber)
         .then(() => setNote(t('rate.done')))
-        .catch((e: unknown) => setNote(e instanceof TongbanError ? e.describe() : (e as Error).message));
+        .catch((e: unknown) => setNote(failureText(services, t, 'rate', e)));
     } else if (isBack(input, key) || key.return) dispatch({ type: 'back' });
   });
   return (

@@ -1,3 +1,4 @@
+import { promisedDueText, RECEIPT_LABELS } from '@tongban/core/receipts';
 import { receiptTextLines } from '@tongban/devices';
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
@@ -38,6 +39,7 @@ export function ReceiptScreen() {
   });
   if (!r) return null;
   const words = WORDS[of];
+  const promised = of === 'appointment' ? undefined : promisedDueText(r, state.locale);
   return (
     <Frame title={t(words.title)} keys={scrolls ? ['keys.move', 'keys.confirm'] : ['keys.confirm']}>
       <Box>
@@ -55,6 +57,13 @@ export function ReceiptScreen() {
           {print?.kind !== 'failed' ? (
             <>
               <Text bold={theme.bold}>{r.itemName}</Text>
+              {promised ? (
+                <Text bold={theme.bold} color={r.promisedDueProvisional ? theme.warn : theme.text}>
+                  {r.promisedDueProvisional
+                    ? promised
+                    : `${RECEIPT_LABELS[state.locale].promisedDueDate}：${promised}`}
+                </Text>
+              ) : null}
               {of === 'bundle' ? <Text>{t('receipt.cases', { n: r.lines.length })}</Text> : null}
               {r.lines.map((l) => (
                 <Text key={`${l.label}:${l.value}`} color={theme.text} bold={theme.bold}>

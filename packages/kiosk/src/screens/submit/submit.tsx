@@ -1,7 +1,7 @@
 import { displayName } from '@tongban/core/catalogue';
-import { TongbanError } from '@tongban/core/errors';
 import { Text, useInput } from 'ink';
 import { useReducer } from 'react';
+import { failureText, printReceipt } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
@@ -30,10 +30,9 @@ export function SubmitScreen() {
         submitted: state.submitted ?? [],
       });
       dispatch({ type: 'submitted', receipt });
-      const r = devices ? await devices.print(receipt) : { ok: false as const, message: 'no printer' };
-      dispatch({ type: 'printed', print: r.ok ? { kind: 'printed' } : { kind: 'failed', why: r.message } });
+      dispatch({ type: 'printed', print: await printReceipt(services, devices, t, receipt) });
     } catch (e) {
-      act({ type: 'failed', error: e instanceof TongbanError ? e.describe() : (e as Error).message });
+      act({ type: 'failed', error: failureText(services, t, 'submit', e) });
     }
   };
 
