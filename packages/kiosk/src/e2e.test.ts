@@ -374,7 +374,7 @@ describe('kiosk binary in tmux on simulated devices', () => {
     expect(accept.json).toMatchObject({ state: 'accepted', dueDate: due, dueProvisional: true });
 
     // the State Council's 2027 notice arrives (a rehearsal file of that shape): the case is recomputed and logged
-    const imp = tongban(['calendar', 'import', join(repo, 'fixtures/calendar/cn-2027-rehearsal.json')]);
+    const imp = tongban(['calendar', 'import', join(repo, 'fixtures/calendar/rehearsal/cn-2027.json')]);
     expect(imp.code, imp.stdout).toBe(0);
     const recomputed = imp.json.recomputed as { caseId: string; fromDate: string; toProvisional: boolean }[];
     expect(recomputed.find((r) => r.caseId === number)).toMatchObject({

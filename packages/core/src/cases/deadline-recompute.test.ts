@@ -12,8 +12,8 @@ import { testItem } from './testing.js';
 
 // Today is 2026-12-02 (issue 15): 2027 has no notice yet, so it is provisional.
 const before = new WorkCalendar(WorkCalendar.default().years(), { today: '2026-12-02' });
-const file = new URL('../../../../fixtures/calendar/cn-2027-rehearsal.json', import.meta.url);
-const notice = parseCalendarYear(readFileSync(file, 'utf8'), 'cn-2027-rehearsal.json');
+const file = new URL('../../../../fixtures/calendar/rehearsal/cn-2027.json', import.meta.url);
+const notice = parseCalendarYear(readFileSync(file, 'utf8'), 'fixtures/calendar/rehearsal/cn-2027.json');
 const after = before.withYear(notice);
 const applicant = { idNumber: '230102199001011234', name: '张三', phone: '13800000000' };
 

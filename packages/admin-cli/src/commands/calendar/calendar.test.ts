@@ -91,7 +91,7 @@ describe('tongban calendar (real process)', () => {
 
   it('imports a year into the data directory, then uses it as official', async () => {
     const data = tempDir();
-    const file = join(repoRoot, 'fixtures/calendar/cn-2027-rehearsal.json');
+    const file = join(repoRoot, 'fixtures/calendar/rehearsal/cn-2027.json');
     const imp = await tongbanJson(['calendar', 'import', file], { data });
     expect(imp.code).toBe(0);
     const r = CalendarImportResult.parse(imp.json);

@@ -47,7 +47,7 @@ export default class CalendarImport extends TongbanCommand<CalendarImportResult>
   static override summary = "Import a year's official holiday arrangement (国务院办公厅节假日安排) as JSON.";
   static override description = [
     'The file is one CalendarYear: {"year", "source", "holidays": [{"date","name"}], "workdays": [{"date","name"}]}',
-    '(see fixtures/calendar/cn-2027-rehearsal.json). It is validated first (real dates, all in that year, make-up',
+    '(see fixtures/calendar/rehearsal/cn-2027.json). It is validated first (real dates, all in that year, make-up',
     'working days on weekends, no date twice); on any problem nothing is written. The year is stored as',
     '<data>/calendar/cn-YYYY.json and replaces the provisional year (statutory rules), the shipped data or an',
     'earlier import of the same year. Every open case whose deadline was counted across that year is recomputed:',

@@ -15,7 +15,7 @@ import { CalendarImportResult } from '../../test-support/schemas.js';
 const INJURY = '000118004001'; // 工伤认定: 窗口办, promised 40 working days
 const ID = '11010519491231002X';
 const env = { TONGBAN_USER: 'zhangmin', TONGBAN_SITE: 'HRB1', TONGBAN_UNIT: 'window' };
-const REHEARSAL = join(repoRoot, 'fixtures', 'calendar', 'cn-2027-rehearsal.json');
+const REHEARSAL = join(repoRoot, 'fixtures', 'calendar', 'rehearsal', 'cn-2027.json');
 
 let seeded = '';
 beforeAll(async () => {
