@@ -7,12 +7,24 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@tongban\/(core|devices)$/, replacement: `${root}packages/$1/src/index.ts` },
-      { find: /^@tongban\/(core|devices)\/(.+)$/, replacement: `${root}packages/$1/src/$2/index.ts` },
+      { find: /^@tongban\/core\/cases\/testing$/, replacement: `${root}packages/core/src/cases/testing.ts` },
+      {
+        find: /^@tongban\/(core|store|pdf|archive|devices)$/,
+        replacement: `${root}packages/$1/src/index.ts`,
+      },
+      {
+        find: /^@tongban\/(core|store|pdf|archive|devices)\/(.+)$/,
+        replacement: `${root}packages/$1/src/$2/index.ts`,
+      },
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.{ts,tsx}',
+      'fixtures/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'scripts/**/*.test.ts',
+    ],
     globalSetup: ['test-support/tmpdir-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -11,12 +11,12 @@ import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createArchive } from '../packages/core/src/archive/archive-service.js';
-import { createArchiveKey } from '../packages/core/src/archive/keys.js';
-import { materialsDir } from '../packages/core/src/archive/materials.js';
-import { periodOf } from '../packages/core/src/archive/period.js';
-import { calendar, deliveredWindowCase, openSite } from '../packages/core/src/archive/test-support/sites.js';
-import { verifyBundle } from '../packages/core/src/archive/verify.js';
+import { createArchive } from '../packages/archive/src/archive-service.js';
+import { createArchiveKey } from '../packages/archive/src/keys.js';
+import { materialsDir } from '../packages/archive/src/materials.js';
+import { periodOf } from '../packages/archive/src/period.js';
+import { calendar, deliveredWindowCase, openSite } from '../packages/archive/src/test-support/sites.js';
+import { verifyBundle } from '../packages/archive/src/verify.js';
 
 const setting = (name: string) => process.env[name];
 const TOTAL = Number(process.argv[2] ?? setting('TONGBAN_BENCH_BYTES') ?? 1 << 30);

@@ -22,7 +22,7 @@ import PDFDocument from 'pdfkit';
 import { ensureBuilt } from '../packages/admin-cli/src/test-support/cli.js';
 import { type Notice, noticeToText } from '../packages/core/src/notices/index.js';
 import { sampleNotices } from '../packages/core/src/notices/test-support/samples.js';
-import { defaultFontPaths, NoticePdfRenderer } from '../packages/core/src/pdf/index.js';
+import { defaultFontPaths, NoticePdfRenderer } from '../packages/pdf/src/index.js';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 3 : 8;
@@ -205,8 +205,8 @@ console.log(
 
 // 2. 1,000 separate notices to files on every core, from dist/ (the shipped path)
 await ensureBuilt();
-const distIndex = '../packages/core/dist/pdf/index.js'; // not a literal: its types are dist's, not the sources'
-const dist = (await import(distIndex)) as typeof import('../packages/core/src/pdf/index.js');
+const distIndex = '../packages/pdf/dist/index.js'; // not a literal: its types are dist's, not the sources'
+const dist = (await import(distIndex)) as typeof import('../packages/pdf/src/index.js');
 const threads = availableParallelism();
 const dirs: string[] = [];
 const jobsIn = () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sampleNotices } from '../packages/core/src/notices/test-support/samples.js';
-import { NoticePdfRenderer } from '../packages/core/src/pdf/index.js';
+import { NoticePdfRenderer } from '../packages/pdf/src/index.js';
 
 const dpi = process.argv[2] ?? '60';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -22,9 +22,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CaseEvent } from '../packages/core/src/cases/case-event.js';
 import { StoreConflictError } from '../packages/core/src/store/errors.js';
-import { openPostgresStore } from '../packages/core/src/store/postgres/pg-store.js';
-import { startPgCluster } from '../packages/core/src/store/postgres/test-support/pg-cluster.js';
 import type { CaseSummary } from '../packages/core/src/store/store.js';
+import { openPostgresStore } from '../packages/store/src/postgres/pg-store.js';
+import { startPgCluster } from '../packages/store/src/postgres/test-support/pg-cluster.js';
 
 /** A size from the environment (BENCH_*), for quick runs. */
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);

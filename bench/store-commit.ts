@@ -14,8 +14,8 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { type SyntheticCase, syntheticCases } from '../fixtures/src/synthetic-cases.js';
 import type { CaseEvent } from '../packages/core/src/cases/case-event.js';
-import { bulkLoadCases, openLowdbStore } from '../packages/core/src/store/lowdb/index.js';
 import type { CaseSummary } from '../packages/core/src/store/store.js';
+import { bulkLoadCases, openLowdbStore } from '../packages/store/src/lowdb/index.js';
 
 const { values } = parseArgs({
   options: {

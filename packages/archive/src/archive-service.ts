@@ -1,16 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import type { Case } from '../cases/case.js';
-import type { CaseEvent, Unit } from '../cases/case-event.js';
-import { performStep } from '../cases/case-service.js';
-import { appendEvent, foldCase } from '../cases/engine.js';
-import type { DeadlineCalendar } from '../cases/reducer.js';
-import { ARCHIVE_UNITS } from '../cases/transitions.js';
-import { TongbanError } from '../errors/tongban-error.js';
-import type { Store, StoredRecord } from '../store/store.js';
+import type { Case, CaseEvent, DeadlineCalendar, Unit } from '@tongban/core/cases';
+import { ARCHIVE_UNITS, appendEvent, foldCase, performStep } from '@tongban/core/cases';
+import { TongbanError } from '@tongban/core/errors';
+import type { Store, StoredRecord } from '@tongban/core/store';
 import { type BagForm, BagWriter, formOf, type WrittenBag } from './bag-writer.js';
 import type { BagInfo } from './bagit.js';
-import { addCaseFiles, type CaseFilesResult, loadPdfRenderer, type RenderPdf } from './case-files.js';
+import { addCaseFiles, type CaseFilesResult, pdfRendererMissing, type RenderPdf } from './case-files.js';
 import { archiveError } from './errors.js';
 import { signerFor } from './keys.js';
 import { listMaterials } from './materials.js';
@@ -35,6 +31,7 @@ export interface CreateArchiveInput {
   retention?: RetentionPeriod;
   /** false: no notice PDFs (e.g. when pdfkit is absent). Default true. */
   notices?: boolean;
+  /** Renders the notices (required unless notices is false): the CLI passes @tongban/pdf's renderNoticePdf. */
   renderPdf?: RenderPdf;
   /** Called with payload bytes written so far. */
   onBytes?: (bytes: number) => void;
@@ -165,7 +162,8 @@ export async function createArchive(input: CreateArchiveInput): Promise<ArchiveR
         : 'check the period and the unit; `tongban archive list` shows what was archived already',
     );
   }
-  const renderPdf = input.notices === false ? undefined : (input.renderPdf ?? (await loadPdfRenderer()));
+  const renderPdf = input.notices === false ? undefined : input.renderPdf;
+  if (input.notices !== false && !renderPdf) throw pdfRendererMissing();
   let materialBytes = 0;
   for (const { c } of chosen)
     for (const m of await listMaterials(input.dataDir, c.id)) materialBytes += m.size;

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadCase } from '@tongban/core/cases';
+import { renderNoticePdf } from '@tongban/pdf';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadCase } from '../cases/case-service.js';
 import { createArchive, listArchives } from './archive-service.js';
 import { bagInfoValue, parseBagInfo } from './bagit.js';
 import { BundleError } from './errors.js';
@@ -261,6 +262,7 @@ describe('notices in the bundle (seed 000 tables 1-3: every notice a step issued
       out: join(s.dir, 'n'),
       actor: 'a',
       at,
+      renderPdf: renderNoticePdf,
     });
     expect(r.cases[0]?.notices).toBeGreaterThanOrEqual(2);
     const v = await verifyBundle(r.path, { dataDir: s.dir });
@@ -290,7 +292,7 @@ describe('notices in the bundle (seed 000 tables 1-3: every notice a step issued
       at,
       notices: false,
     });
-    const { importTransfer } = await import('../transfer/import.js');
+    const { importTransfer } = await import('./transfer/import.js');
     const before = snapshot(s.dir);
     await expect(
       importTransfer({ store: s.store, dataDir: s.dir, calendar, bundle: r.path }),

@@ -1,10 +1,9 @@
-import { type Case, caseHistory } from '../cases/case.js';
-import type { CaseEvent, Unit } from '../cases/case-event.js';
-import { noticesDue, STATE_NAMES, summarise, timeline } from '../cases/views.js';
-import { maskIdNumber } from '../identity/id-number.js';
-import { type MessageKey, messageTemplate } from '../messages/index.js';
-import { noticeFor } from '../notices/from-case.js';
-import type { Notice, NoticeItem } from '../notices/types.js';
+import type { CaseEvent, Unit } from '@tongban/core/cases';
+import { type Case, caseHistory, noticesDue, STATE_NAMES, summarise, timeline } from '@tongban/core/cases';
+import { maskIdNumber } from '@tongban/core/identity';
+import { type MessageKey, messageTemplate } from '@tongban/core/messages';
+import type { Notice, NoticeItem } from '@tongban/core/notices';
+import { noticeFor } from '@tongban/core/notices';
 import type { BagWriter } from './bag-writer.js';
 import { archiveError } from './errors.js';
 import { listMaterials } from './materials.js';
@@ -12,28 +11,17 @@ import { type ArchivalDocument, archivalRecord, type RetentionPeriod } from './m
 
 export type RenderPdf = (notice: Notice) => Promise<Buffer>;
 
-/** H6's renderer, loaded only when a bundle renders notices (pdfkit stays out of every other import). */
-export async function loadPdfRenderer(): Promise<RenderPdf> {
-  let mod: { renderNoticePdf?: RenderPdf };
-  try {
-    mod = await import('../pdf/index.js');
-  } catch (err) {
-    throw archiveError(
-      'pdfUnavailable',
-      `the PDF renderer cannot be loaded: ${(err as Error).message}`,
-      {},
-      'build @tongban/core with its pdf folder, or pass --no-notices',
-    );
-  }
-  if (typeof mod.renderNoticePdf !== 'function') {
-    throw archiveError(
-      'pdfUnavailable',
-      'the PDF renderer has no renderNoticePdf',
-      {},
-      'update @tongban/core, or pass --no-notices',
-    );
-  }
-  return mod.renderNoticePdf;
+/**
+ * The bundle's notices need a PDF renderer, which the caller passes (the CLI passes @tongban/pdf's
+ * renderNoticePdf): @tongban/archive depends on core alone, so pdfkit stays out of every bundle that has none.
+ */
+export function pdfRendererMissing(): Error {
+  return archiveError(
+    'pdfUnavailable',
+    'no PDF renderer was given for the notices',
+    {},
+    "pass renderPdf (@tongban/pdf's renderNoticePdf), or pass --no-notices",
+  );
 }
 
 export interface CaseFilesOptions {

@@ -1,4 +1,4 @@
-import { type ErrorLocation, TongbanError } from '../errors/tongban-error.js';
+import { type ErrorLocation, TongbanError } from '@tongban/core/errors';
 
 /**
  * Why a bundle is refused, grouped by the four checks of e-records practice (GB/T 18894-2016 7.4: 真实性 authenticity,

@@ -1,5 +1,5 @@
-// @tongban/core/archive: signed BagIt bundles of cases (archive and transfer), streaming. Subpath-only: the PDF
-// renderer is loaded when a bundle renders notices.
+// @tongban/archive: signed BagIt bundles of cases (archive, and transfer under ./transfer), streaming. The notices
+// are rendered by the renderer the caller passes (the CLI passes @tongban/pdf's), so pdfkit is loaded only then.
 export * from './archive-service.js';
 export * from './bag-reader.js';
 export * from './bag-writer.js';

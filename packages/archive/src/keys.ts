@@ -9,8 +9,8 @@ import {
 } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Unit } from '@tongban/core/cases';
 import { z } from 'zod';
-import { Unit } from '../cases/case-event.js';
 import { archiveError } from './errors.js';
 
 /**

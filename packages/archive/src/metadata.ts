@@ -1,6 +1,6 @@
-import { type Case, caseHistory } from '../cases/case.js';
-import type { Unit } from '../cases/case-event.js';
-import { maskIdNumber } from '../identity/id-number.js';
+import type { Unit } from '@tongban/core/cases';
+import { type Case, caseHistory } from '@tongban/core/cases';
+import { maskIdNumber } from '@tongban/core/identity';
 
 /**
  * Archival metadata of one case (案卷级元数据), after GB/T 18894-2016 (electronic records: 题名, 责任者, 日期, 保管期限,

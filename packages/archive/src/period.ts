@@ -1,4 +1,4 @@
-import { isIsoDate, SHANGHAI_OFFSET_MS } from '../calendar/shanghai-time.js';
+import { isIsoDate, SHANGHAI_OFFSET_MS } from '@tongban/core/calendar';
 import { archiveError } from './errors.js';
 
 export interface Period {

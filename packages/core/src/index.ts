@@ -1,4 +1,5 @@
-// @tongban/core: the rules of the source documents. Heavy parts (PDF, archive, PostgreSQL) are subpath exports only.
+// @tongban/core: the rules of the source documents and the Store contract. Infrastructure lives in packages of
+// its own: @tongban/store (adapters), @tongban/pdf, @tongban/archive, @tongban/devices.
 export * from './appointments/index.js';
 export * from './bundles/index.js';
 export * from './calendar/index.js';

@@ -1,19 +1,15 @@
-import type { Case } from '../cases/case.js';
-import { caseHistory } from '../cases/case.js';
-import type { Unit } from '../cases/case-event.js';
-import { loadCase } from '../cases/case-service.js';
-import type { DeadlineCalendar } from '../cases/reducer.js';
-import { noticesDue } from '../cases/views.js';
-import type { ServiceItem } from '../catalogue/service-item.js';
-import { type MessageLocale, messageTemplate } from '../messages/index.js';
+import type { Case, DeadlineCalendar, Unit } from '@tongban/core/cases';
+import { caseHistory, loadCase, noticesDue } from '@tongban/core/cases';
+import type { ServiceItem } from '@tongban/core/catalogue';
+import { type MessageLocale, messageTemplate } from '@tongban/core/messages';
 import {
   type Notice,
   type NoticeRights,
   type NoticeType,
   noticeFileStem,
   noticeFor,
-} from '../notices/index.js';
-import type { Store } from '../store/store.js';
+} from '@tongban/core/notices';
+import type { Store } from '@tongban/core/store';
 
 /** Which notices to gather: those the steps of the cases called for (seed 000 tables 1-3), filtered. */
 export interface CollectNoticesOptions {

@@ -6,13 +6,13 @@ function optimizedFunctions(tuned: boolean): number {
   const url = (file: string) => JSON.stringify(new URL(file, import.meta.url).href);
   const script = `
     const { NoticePdfRenderer, tuneCompilerForBatch } = await import(${url('./index.ts')});
-    const { sampleNotices } = await import(${url('../notices/test-support/samples.ts')});
+    const { sampleNotices } = await import('@tongban/core/notices/test-support');
     ${tuned ? 'tuneCompilerForBatch();' : ''}
     const renderer = new NoticePdfRenderer();
     for (let seed = 1; seed <= 22; seed++) for (const n of sampleNotices(seed)) await renderer.render(n);`;
   const out = execFileSync(
     process.execPath,
-    ['--trace-opt', '--import', 'tsx', '--input-type=module', '-e', script],
+    ['--trace-opt', '--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   return out.split('\n').filter((line) => line.includes('completed optimizing')).length;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { TongbanError } from '@tongban/core/errors';
 import * as fontkit from 'fontkit';
-import { TongbanError } from '../errors/index.js';
 import { TtfSource } from './ttf-subset.js';
 
 /**

@@ -1,5 +1,5 @@
-// @tongban/core/pdf: notices as PDF (pdfkit + Noto Sans SC). A subpath of its own, NOT re-exported by
-// @tongban/core, so that importing core (the kiosk, most CLI commands) never loads pdfkit or the font.
+// @tongban/pdf: notices as PDF (pdfkit + Noto Sans SC). A package of its own, depending on @tongban/core alone,
+// so that importing core (the kiosk, most CLI commands) never loads pdfkit or the font.
 
 export {
   type CollectedNotice,

@@ -1,4 +1,4 @@
-import type { Notice, NoticeField, NoticeSection } from '../notices/index.js';
+import type { Notice, NoticeField, NoticeSection } from '@tongban/core/notices';
 import type { FontWeight, NoticeFonts } from './font.js';
 import { type BrokenLine, breakLines } from './linebreak.js';
 

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NOTICE_TYPES, type Notice, type NoticeSection, noticeMetadata } from '@tongban/core/notices';
+import { sampleNotice, sampleNotices } from '@tongban/core/notices/test-support';
 import { describe, expect, it } from 'vitest';
-import { NOTICE_TYPES, type Notice, type NoticeSection, noticeMetadata } from '../notices/index.js';
-import { sampleNotice, sampleNotices } from '../notices/test-support/samples.js';
 import { compactWidths } from './embed.js';
 import { compactSrgbProfile } from './icc.js';
 import {

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { Notice } from '../notices/index.js';
+import type { Notice } from '@tongban/core/notices';
 import { DeflateThread } from './deflater.js';
 import { pdfFileIdSync } from './files.js';
 import { type NoticePdfOptions, NoticePdfRenderer } from './render.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { TongbanError } from '@tongban/core/errors';
+import { type Notice, noticeMetadata } from '@tongban/core/notices';
 import QRCode from 'qrcode';
-import { TongbanError } from '../errors/index.js';
-import { type Notice, noticeMetadata } from '../notices/index.js';
 import { type Deflater, inThreadDeflater } from './deflater.js';
 import { addCompactOutputIntent, type DocInternals, NoticeDocument } from './document.js';
 import { embedCompact, encodeText, fontRequest, type PdfkitFont, setDeflated } from './embed.js';

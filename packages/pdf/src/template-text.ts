@@ -1,4 +1,4 @@
-import type { Notice } from '../notices/index.js';
+import type { Notice } from '@tongban/core/notices';
 import type { FontWeight } from './font.js';
 
 /**

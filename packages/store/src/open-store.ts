@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
+import type { Store } from '@tongban/core/store';
 import { openLowdbStore } from './lowdb/lowdb-store.js';
-import type { Store } from './store.js';
 
 /** Where the data directory is when nobody says: `.tongban` in the working directory. */
 export const DEFAULT_DATA_DIR = './.tongban';

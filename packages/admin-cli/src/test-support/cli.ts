@@ -57,7 +57,9 @@ export async function ensureBuilt(): Promise<void> {
         process.stderr.write(`ensureBuilt: tsc reported type errors, running the emitted build\n${out}`);
       }
     };
-    if (stale('core', 'dist/index.js')) build([tsc, '-p', 'packages/core/tsconfig.build.json'], repoRoot);
+    for (const pkg of ['core', 'store', 'pdf', 'archive']) {
+      if (stale(pkg, 'dist/index.js')) build([tsc, '-p', `packages/${pkg}/tsconfig.build.json`], repoRoot);
+    }
     if (stale('devices', 'dist/index.js'))
       build([tsc, '-p', 'packages/devices/tsconfig.build.json'], repoRoot);
     if (stale('admin-cli', 'oclif.manifest.json')) {

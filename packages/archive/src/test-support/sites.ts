@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { WorkCalendar } from '../../calendar/index.js';
-import type { Unit } from '../../cases/case-event.js';
-import { performStep, submitCase } from '../../cases/case-service.js';
-import { testItem } from '../../cases/testing.js';
-import { openLowdbStore } from '../../store/lowdb/index.js';
-import type { Store } from '../../store/store.js';
+import { WorkCalendar } from '@tongban/core/calendar';
+import type { Unit } from '@tongban/core/cases';
+import { performStep, submitCase } from '@tongban/core/cases';
+import { testItem } from '@tongban/core/cases/testing';
+import type { Store } from '@tongban/core/store';
+import { openLowdbStore } from '@tongban/store/lowdb';
 import { createArchiveKey } from '../keys.js';
 import { attachMaterial } from '../materials.js';
 

@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
-import { newBundleId } from '../archive/archive-service.js';
-import { type BagForm, BagWriter, formOf } from '../archive/bag-writer.js';
-import type { BagInfo } from '../archive/bagit.js';
-import { addCaseFiles } from '../archive/case-files.js';
-import { archiveError } from '../archive/errors.js';
-import { signerFor } from '../archive/keys.js';
-import { listMaterials } from '../archive/materials.js';
-import { shanghaiDate } from '../archive/period.js';
-import type { Case } from '../cases/case.js';
-import type { CaseEvent, Unit } from '../cases/case-event.js';
-import { performStep } from '../cases/case-service.js';
-import { appendEvent, foldCase } from '../cases/engine.js';
-import type { DeadlineCalendar } from '../cases/reducer.js';
-import type { Store, StoredRecord } from '../store/store.js';
+import type { Case, CaseEvent, DeadlineCalendar, Unit } from '@tongban/core/cases';
+import { appendEvent, foldCase, performStep } from '@tongban/core/cases';
+import type { Store, StoredRecord } from '@tongban/core/store';
+import { newBundleId } from '../archive-service.js';
+import { type BagForm, BagWriter, formOf } from '../bag-writer.js';
+import type { BagInfo } from '../bagit.js';
+import { addCaseFiles } from '../case-files.js';
+import { archiveError } from '../errors.js';
+import { signerFor } from '../keys.js';
+import { listMaterials } from '../materials.js';
+import { shanghaiDate } from '../period.js';
 
 export const TRANSFER_PROFILE = 'tongban-bag/1';
 

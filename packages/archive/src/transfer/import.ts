@@ -2,18 +2,15 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { readBag } from '../archive/bag-reader.js';
-import { bagInfoValue } from '../archive/bagit.js';
-import { BundleError } from '../archive/errors.js';
-import { materialsDir, safeName } from '../archive/materials.js';
-import { type VerifiedBundle, verifyBundle } from '../archive/verify.js';
-import type { Case } from '../cases/case.js';
-import { CaseEvent } from '../cases/case-event.js';
-import { appendEvent, foldCase } from '../cases/engine.js';
-import type { DeadlineCalendar } from '../cases/reducer.js';
-import { summarise, waitingOn } from '../cases/views.js';
-import { TongbanError } from '../errors/tongban-error.js';
-import type { Store } from '../store/store.js';
+import type { Case, DeadlineCalendar } from '@tongban/core/cases';
+import { appendEvent, CaseEvent, foldCase, summarise, waitingOn } from '@tongban/core/cases';
+import { TongbanError } from '@tongban/core/errors';
+import type { Store } from '@tongban/core/store';
+import { readBag } from '../bag-reader.js';
+import { bagInfoValue } from '../bagit.js';
+import { BundleError } from '../errors.js';
+import { materialsDir, safeName } from '../materials.js';
+import { type VerifiedBundle, verifyBundle } from '../verify.js';
 import type { TransferRecord } from './export.js';
 
 export interface ImportTransferInput {

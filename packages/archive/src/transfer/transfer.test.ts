@@ -3,28 +3,15 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Unit } from '@tongban/core/cases';
+import { loadCase, performStep, submitCase } from '@tongban/core/cases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BagWriter } from '../archive/bag-writer.js';
-import { exportPublicKey, listArchiveKeys, signerFor, trustPublicKey } from '../archive/keys.js';
-import { attachMaterial, materialsDir } from '../archive/materials.js';
-import {
-  calendar,
-  minimalPdf,
-  openSite,
-  type Site,
-  siteWithKeys,
-  snapshot,
-} from '../archive/test-support/sites.js';
-import {
-  entriesOf,
-  flipByte,
-  type RawEntry,
-  truncateFile,
-  writeTar,
-} from '../archive/test-support/tamper.js';
-import { verifyBundle } from '../archive/verify.js';
-import type { Unit } from '../cases/case-event.js';
-import { loadCase, performStep, submitCase } from '../cases/case-service.js';
+import { BagWriter } from '../bag-writer.js';
+import { exportPublicKey, listArchiveKeys, signerFor, trustPublicKey } from '../keys.js';
+import { attachMaterial, materialsDir } from '../materials.js';
+import { calendar, minimalPdf, openSite, type Site, siteWithKeys, snapshot } from '../test-support/sites.js';
+import { entriesOf, flipByte, type RawEntry, truncateFile, writeTar } from '../test-support/tamper.js';
+import { verifyBundle } from '../verify.js';
 import { exportTransfer } from './export.js';
 import { importTransfer } from './import.js';
 

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../calendar/index.js';
 import { parseApplicationNumber } from '../cases/application-number.js';
 import { ServiceItem } from '../catalogue/service-item.js';
-import { openLowdbStore } from '../store/lowdb/index.js';
 import type { Store } from '../store/store.js';
+import { openMemoryStore } from '../store/test-support/memory-store.js';
 import { bundleCases, submitBundle } from './bundle.js';
 import { combineMaterials, normaliseMaterialName } from './combined-materials.js';
 
@@ -55,16 +52,13 @@ const sign = ServiceItem.parse({
 });
 const applicant = { idNumber: '230102199001011234', name: '李四', phone: '13900000000' };
 
-let dir: string;
 let store: Store;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tongban-bundles-'));
-  store = await openLowdbStore({ dir, durable: false });
+  store = openMemoryStore();
   await store.publish({ items: [licence, food, sign], publishedBy: 'admin', message: 'v1' });
 });
 afterEach(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('一件事 bundles (seed 003 四)', () => {

@@ -8,7 +8,7 @@ export {
   mergeCalendarYear,
   parseCalendarYear,
 } from './calendar-year.js';
-export { isIsoDate } from './shanghai-time.js';
+export { isIsoDate, SHANGHAI_OFFSET_MS } from './shanghai-time.js';
 export {
   type ProvisionalYear,
   type RuleDay,

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../calendar/index.js';
-import { openLowdbStore } from '../store/lowdb/index.js';
 import type { Store } from '../store/store.js';
+import { openMemoryStore } from '../store/test-support/memory-store.js';
 import { parseApplicationNumber } from './application-number.js';
 import { expireDeadlines, loadCase, performStep, submitCase } from './case-service.js';
 import { TransitionError } from './errors.js';
@@ -14,16 +11,13 @@ const calendar = WorkCalendar.default();
 export const ITEM = testItem();
 const applicant = { idNumber: '230102199001011234', name: '张三', phone: '13800000000' };
 
-let dir: string;
 let store: Store;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tongban-cases-'));
-  store = await openLowdbStore({ dir, durable: false });
+  store = openMemoryStore();
   await store.publish({ items: [ITEM], publishedBy: 'admin', message: 'v1', at: '2025-01-01T00:00:00Z' });
 });
 afterEach(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('case service on the lowdb store', () => {

@@ -1,25 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../calendar/index.js';
-import { type LowdbStore, openLowdbStore } from '../store/lowdb/index.js';
+import { type MemoryStore, openMemoryStore } from '../store/test-support/memory-store.js';
 import { formatComplaintNumber } from './complaint-number.js';
 import { Complaints } from './service.js';
 
 const calendar = WorkCalendar.default();
-let dir: string;
-let store: LowdbStore;
+let store: MemoryStore;
 let complaints: Complaints;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tongban-complaints-'));
-  store = await openLowdbStore({ dir, durable: false });
+  store = openMemoryStore();
   complaints = new Complaints({ store, calendar });
 });
 afterEach(async () => {
   await store.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const form = {

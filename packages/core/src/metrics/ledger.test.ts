@@ -1,22 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type LowdbStore, openLowdbStore } from '../store/lowdb/index.js';
+import { type MemoryStore, openMemoryStore } from '../store/test-support/memory-store.js';
 import { ImprovementLedger, isLedgerOverdue, LEDGER_COLUMNS, ledgerRows, quarterOf } from './ledger.js';
 
-let dir: string;
-let store: LowdbStore;
+let store: MemoryStore;
 let ledger: ImprovementLedger;
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tongban-ledger-'));
-  store = await openLowdbStore({ dir, durable: false });
+  store = openMemoryStore();
   ledger = new ImprovementLedger(store);
 });
 afterEach(async () => {
   await store.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 const at = '2026-11-23T02:00:00.000Z'; // Mon 23 Nov 2026, 10:00 in Shanghai

@@ -1,21 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { foldCase } from '../cases/engine.js';
 import { summarise } from '../cases/views.js';
 import { calendar, histories, sh } from '../metrics/november-2026.fixture.js';
-import { type LowdbStore, openLowdbStore } from '../store/lowdb/index.js';
+import { type MemoryStore, openMemoryStore } from '../store/test-support/memory-store.js';
 import { Ratings } from './service.js';
 
-let dir: string;
-let store: LowdbStore;
+let store: MemoryStore;
 let ratings: Ratings;
 const APPLICANT = '230102198001011234'; // the applicant of every fixture case
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'tongban-ratings-'));
-  store = await openLowdbStore({ dir, durable: false });
+  store = openMemoryStore();
   for (const [caseId, events] of Object.entries(histories)) {
     await store.append(caseId, events, summarise(foldCase(events, { calendar })));
   }
@@ -23,7 +18,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await store.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('Ratings over the lowdb store', () => {

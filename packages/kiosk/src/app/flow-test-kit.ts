@@ -5,7 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store } from '@tongban/core/store';
+import type { Store } from '@tongban/core/store';
+import { openStore } from '@tongban/store';
 import { demoConfig } from '../config/kiosk-config.js';
 import { type KioskDevices, openKioskDevices } from '../devices/kiosk-devices.js';
 import { KioskServices } from '../services/kiosk-services.js';

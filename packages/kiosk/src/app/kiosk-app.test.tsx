@@ -5,7 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store } from '@tongban/core/store';
+import type { Store } from '@tongban/core/store';
+import { openStore } from '@tongban/store';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig } from '../config/kiosk-config.js';

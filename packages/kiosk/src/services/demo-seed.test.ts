@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Appointments } from '@tongban/core/appointments';
 import { WorkCalendar } from '@tongban/core/calendar';
-import { openStore } from '@tongban/core/store';
+import { openStore } from '@tongban/store';
 import { describe, expect, it } from 'vitest';
 import { demoConfig } from '../config/kiosk-config.js';
 import { ensureSampleCatalogue } from '../start.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkCalendar } from '@tongban/core/calendar';
 import { ServiceItem } from '@tongban/core/catalogue';
-import { Outbox } from '@tongban/core/sync';
+import { Outbox } from '@tongban/store/sync';
 import { describe, expect, it } from 'vitest';
 import { demoConfig, parseKioskConfig } from '../config/kiosk-config.js';
 import { KioskServices, sampleItems } from './kiosk-services.js';

@@ -6,8 +6,9 @@
  */
 import { join } from 'node:path';
 import type { DeadlineCalendar } from '@tongban/core/cases';
-import { openStore, resolveDataDir, type Store } from '@tongban/core/store';
-import type { OfflineFirstStore, PushReport } from '@tongban/core/sync';
+import type { Store } from '@tongban/core/store';
+import { openStore, resolveDataDir } from '@tongban/store';
+import type { OfflineFirstStore, PushReport } from '@tongban/store/sync';
 import type { KioskConfig } from '../config/kiosk-config.js';
 
 export interface KioskStore {
@@ -34,8 +35,8 @@ export async function openKioskStore(options: OpenKioskStoreOptions): Promise<Ki
     return { store, close: () => store.close() };
   }
   const [{ OfflineFirstStore, Outbox }, { openPostgresStore }] = await Promise.all([
-    import('@tongban/core/sync'),
-    import('@tongban/core/store/postgres'),
+    import('@tongban/store/sync'),
+    import('@tongban/store/postgres'),
   ]);
   const outboxDir =
     options.config.database?.outboxDir ?? join(resolveDataDir(options.dataDir, env), 'outbox');

@@ -12,11 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { WorkCalendar } from '@tongban/core/calendar';
 import { parseApplicationNumber } from '@tongban/core/cases';
 import { ServiceItem } from '@tongban/core/catalogue';
-import { openPostgresStore, type PostgresStore } from '@tongban/core/store/postgres';
-import { Outbox, pushOutbox } from '@tongban/core/sync';
 import { decodeEscPos } from '@tongban/devices';
+import { openPostgresStore, type PostgresStore } from '@tongban/store/postgres';
+import { Outbox, pushOutbox } from '@tongban/store/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PgCluster, startPgCluster } from '../../../core/src/store/postgres/test-support/pg-cluster.js';
+import { type PgCluster, startPgCluster } from '../../../store/src/postgres/test-support/pg-cluster.js';
 import { sampleItems } from './kiosk-services.js';
 
 const TARGET = Number(process.env.TONGBAN_FAULT_CASES ?? 1000);

@@ -1,9 +1,8 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { CaseEvent } from '../../cases/case-event.js';
-import { StoreError } from '../errors.js';
-import type { CaseSummary } from '../store.js';
-import { checkAppend, checkSummaryLength } from '../validate.js';
+import type { CaseEvent } from '@tongban/core/cases';
+import type { CaseSummary } from '@tongban/core/store';
+import { checkAppend, checkSummaryLength, StoreError } from '@tongban/core/store';
 import type { SummaryShard } from './engine.js';
 import { atomicWrite } from './files.js';
 import { abs, caseFile, summaryShardFile, summaryShardOf } from './layout.js';

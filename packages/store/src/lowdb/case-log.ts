@@ -8,9 +8,9 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import type { CaseEvent } from '../../cases/case-event.js';
-import { StoreCorruptError } from '../errors.js';
-import type { CaseSummary } from '../store.js';
+import type { CaseEvent } from '@tongban/core/cases';
+import type { CaseSummary } from '@tongban/core/store';
+import { StoreCorruptError } from '@tongban/core/store';
 
 /**
  * One case's event log: an append-only JSONL file, one line per commit `{"events":[...],"summary":{...}}`.

@@ -1,9 +1,9 @@
 import { existsSync, linkSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CaseEvent } from '../../cases/case-event.js';
-import type { ServiceItem } from '../../catalogue/service-item.js';
-import { StoreCorruptError } from '../errors.js';
-import type { CaseSummary, CatalogueVersion, CatalogueVersionInfo, StoredRecord } from '../store.js';
+import type { CaseEvent } from '@tongban/core/cases';
+import type { ServiceItem } from '@tongban/core/catalogue';
+import type { CaseSummary, CatalogueVersion, CatalogueVersionInfo, StoredRecord } from '@tongban/core/store';
+import { StoreCorruptError } from '@tongban/core/store';
 import { appendCommit, type CaseLog, readCaseLog } from './case-log.js';
 import { atomicWrite, type DocStore } from './files.js';
 import { Journal } from './journal.js';

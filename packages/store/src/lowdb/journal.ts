@@ -1,6 +1,6 @@
 import { closeSync, fdatasyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import { StoreCorruptError } from '../errors.js';
+import { StoreCorruptError } from '@tongban/core/store';
 
 /**
  * The redo journal: one file kept open and overwritten in place, so a commit costs no directory operation.

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { StoreError } from '../errors.js';
+import { StoreError } from '@tongban/core/store';
 import { LOCK_DIR } from './layout.js';
 
 /**

@@ -2,12 +2,11 @@ import { existsSync, mkdirSync, readdirSync, statSync, utimesSync } from 'node:f
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TongbanError } from '@tongban/core/errors';
+import { StoreCorruptError } from '@tongban/core/store';
+import { describeStoreContract, event, events, summary } from '@tongban/core/store/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TongbanError } from '../../errors/tongban-error.js';
-import { StoreCorruptError } from '../errors.js';
 import { openStore, resolveDataDir } from '../open-store.js';
-import { event, events, summary } from '../test-support/builders.js';
-import { describeStoreContract } from '../test-support/contract.js';
 import { bulkLoadCases } from './bulk-load.js';
 import { Journal } from './journal.js';
 import { caseFile, summaryShardFile, summaryShardOf } from './layout.js';

@@ -1,11 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { linkSync, mkdirSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CaseEvent } from '../../cases/case-event.js';
-import type { ServiceItem } from '../../catalogue/service-item.js';
-import { StoreError } from '../errors.js';
-import type { AppendOptions, CaseQuery, CaseSummary, RecordKind, Store, StoredRecord } from '../store.js';
-import { loadStoreValidation } from '../validate.js';
+import type { CaseEvent } from '@tongban/core/cases';
+import type { ServiceItem } from '@tongban/core/catalogue';
+import type {
+  AppendOptions,
+  CaseQuery,
+  CaseSummary,
+  RecordKind,
+  Store,
+  StoredRecord,
+} from '@tongban/core/store';
+import { loadStoreValidation, StoreError } from '@tongban/core/store';
 import { Engine } from './engine.js';
 import { atomicWrite, DocStore, JsonDocFile } from './files.js';
 import { DEFAULT_SUMMARY_SHARDS, META_FILE, STORE_FORMAT, type StoreMeta } from './layout.js';

@@ -1,7 +1,5 @@
-import type { CaseEvent } from '../../cases/case-event.js';
-import type { ServiceItem } from '../../catalogue/service-item.js';
-import { StoreConflictError, StoreError } from '../errors.js';
-import { compareRecords, matchesCaseQuery, matchesRecordFilter, orderAndLimit } from '../query.js';
+import type { CaseEvent } from '@tongban/core/cases';
+import type { ServiceItem } from '@tongban/core/catalogue';
 import type {
   AppendOptions,
   AppendResult,
@@ -12,7 +10,7 @@ import type {
   RecordKind,
   Store,
   StoredRecord,
-} from '../store.js';
+} from '@tongban/core/store';
 import {
   checkAppend,
   checkKind,
@@ -20,7 +18,13 @@ import {
   checkQuery,
   checkRecord,
   checkSummaryLength,
-} from '../validate.js';
+  compareRecords,
+  matchesCaseQuery,
+  matchesRecordFilter,
+  orderAndLimit,
+  StoreConflictError,
+  StoreError,
+} from '@tongban/core/store';
 import type { CaseLog } from './case-log.js';
 import type { Engine, Op } from './engine.js';
 

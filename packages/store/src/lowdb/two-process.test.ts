@@ -3,15 +3,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StoredRecord } from '@tongban/core/store';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { StoredRecord } from '../store.js';
 import { openLowdbStore } from './lowdb-store.js';
 
-const worker = fileURLToPath(new URL('../test-support/worker.ts', import.meta.url));
+const worker = fileURLToPath(new URL('./test-support/worker.ts', import.meta.url));
 
 function run(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', worker, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -1,4 +1,4 @@
-import { StoreError } from '../errors.js';
+import { StoreError } from '@tongban/core/store';
 
 /**
  * The database cannot be reached (refused, reset, timed out, shutting down). Nothing is known to be written unless

@@ -1,6 +1,6 @@
+import type { CaseQuery } from '@tongban/core/store';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseQuery } from '../store.js';
 import { APPEND_STATE_SQL, EVENTS_SQL, findCasesSql, type Sql, SUMMARY_SQL } from './sql.js';
 import { freshStore, useSharedCluster } from './test-support/shared-cluster.js';
 

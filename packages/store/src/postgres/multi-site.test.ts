@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { WorkCalendar } from '@tongban/core/calendar';
+import { caseHistory, loadCase } from '@tongban/core/cases';
+import { testItem } from '@tongban/core/cases/testing';
 import { describe, expect, it } from 'vitest';
-import { WorkCalendar } from '../../calendar/index.js';
-import { caseHistory } from '../../cases/case.js';
-import { loadCase } from '../../cases/case-service.js';
-import { testItem } from '../../cases/testing.js';
 import { freshStore, useSharedCluster } from './test-support/shared-cluster.js';
 
 const cluster = useSharedCluster();
@@ -14,7 +13,7 @@ const ITEM = testItem({ modes: ['window', 'proxyLocal', 'proxyRemote'], bundles:
 
 function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolve) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', worker, ...args], {
+    const p = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', worker, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

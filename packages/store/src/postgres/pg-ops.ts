@@ -1,7 +1,5 @@
-import type { CaseEvent } from '../../cases/case-event.js';
-import type { ServiceItem } from '../../catalogue/service-item.js';
-import { StoreConflictError, StoreError } from '../errors.js';
-import { compareRecords } from '../query.js';
+import type { CaseEvent } from '@tongban/core/cases';
+import type { ServiceItem } from '@tongban/core/catalogue';
 import type {
   AppendOptions,
   AppendResult,
@@ -10,7 +8,7 @@ import type {
   CatalogueVersion,
   CatalogueVersionInfo,
   StoredRecord,
-} from '../store.js';
+} from '@tongban/core/store';
 import {
   checkAppend,
   checkKind,
@@ -18,7 +16,10 @@ import {
   checkQuery,
   checkRecord,
   checkSummaryLength,
-} from '../validate.js';
+  compareRecords,
+  StoreConflictError,
+  StoreError,
+} from '@tongban/core/store';
 import {
   APPEND_FAST_SQL,
   APPEND_NEXT_SQL,

@@ -1,9 +1,8 @@
+import { TongbanError } from '@tongban/core/errors';
+import { StoreConflictError } from '@tongban/core/store';
+import { describeStoreContract, event, summary } from '@tongban/core/store/test-support';
 import { describe, expect, it } from 'vitest';
-import { TongbanError } from '../../errors/tongban-error.js';
-import { StoreConflictError } from '../errors.js';
 import { openStore } from '../open-store.js';
-import { event, summary } from '../test-support/builders.js';
-import { describeStoreContract } from '../test-support/contract.js';
 import { StoreUnavailableError } from './errors.js';
 import { LATEST_SCHEMA, migrate, schemaStatus } from './migrations.js';
 import { openPostgresStore, PostgresStore } from './pg-store.js';

@@ -1,10 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { CaseEvent } from '@tongban/core/cases';
+import type { ServiceItem } from '@tongban/core/catalogue';
+import type {
+  AppendOptions,
+  CaseQuery,
+  CaseSummary,
+  RecordKind,
+  Store,
+  StoredRecord,
+} from '@tongban/core/store';
+import { loadStoreValidation, StoreConflictError, StoreError } from '@tongban/core/store';
 import pg from 'pg';
-import type { CaseEvent } from '../../cases/case-event.js';
-import type { ServiceItem } from '../../catalogue/service-item.js';
-import { StoreConflictError, StoreError } from '../errors.js';
-import type { AppendOptions, CaseQuery, CaseSummary, RecordKind, Store, StoredRecord } from '../store.js';
-import { loadStoreValidation } from '../validate.js';
 import { isConnectionError, isRace, mapPgError, StoreSchemaError } from './errors.js';
 import { LATEST_SCHEMA, migrate, schemaStatus } from './migrations.js';
 import type { Exec } from './pg-ops.js';

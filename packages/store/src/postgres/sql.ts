@@ -1,4 +1,4 @@
-import type { CaseQuery } from '../store.js';
+import type { CaseQuery } from '@tongban/core/store';
 
 /**
  * The SQL of the case queries, kept apart so the EXPLAIN test plans exactly what the adapter runs.

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WorkCalendar } from '@tongban/core/calendar';
+import { loadCase, performStep, submitCase } from '@tongban/core/cases';
+import { testItem } from '@tongban/core/cases/testing';
+import type { Store } from '@tongban/core/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkCalendar } from '../calendar/index.js';
-import { loadCase, performStep, submitCase } from '../cases/case-service.js';
-import { testItem } from '../cases/testing.js';
-import { openLowdbStore } from '../store/lowdb/index.js';
-import type { Store } from '../store/store.js';
+import { openLowdbStore } from '../lowdb/index.js';
 import { CentralUnreachableError, OfflineFirstStore } from './offline-store.js';
 import { Outbox } from './outbox.js';
 import { isUnreachable } from './unreachable.js';

@@ -1,8 +1,5 @@
-import type { CaseEvent } from '../cases/case-event.js';
-import type { DeadlineCalendar } from '../cases/reducer.js';
-import { TongbanError } from '../errors/tongban-error.js';
-import { StoreConflictError } from '../store/errors.js';
-import { matchesCaseQuery, orderAndLimit } from '../store/query.js';
+import type { CaseEvent, DeadlineCalendar } from '@tongban/core/cases';
+import { TongbanError } from '@tongban/core/errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -12,7 +9,8 @@ import type {
   RecordKind,
   Store,
   StoredRecord,
-} from '../store/store.js';
+} from '@tongban/core/store';
+import { matchesCaseQuery, orderAndLimit, StoreConflictError } from '@tongban/core/store';
 import type { Outbox } from './outbox.js';
 
 export type { KioskSyncRecord } from './push.js';

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { CaseEvent } from '@tongban/core/cases';
+import type { CaseSummary, CatalogueVersion } from '@tongban/core/store';
+import { StoreError } from '@tongban/core/store';
 import { LowSync } from 'lowdb';
-import type { CaseEvent } from '../cases/case-event.js';
-import { StoreError } from '../store/errors.js';
-import { JsonDocFile } from '../store/lowdb/files.js';
-import { acquireLock } from '../store/lowdb/lock.js';
-import type { CaseSummary, CatalogueVersion } from '../store/store.js';
+import { JsonDocFile } from '../lowdb/files.js';
+import { acquireLock } from '../lowdb/lock.js';
 
 /**
  * A kiosk's outbox (离线暂存): the case events written while the central store could not be reached, kept in a

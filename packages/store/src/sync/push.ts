@@ -1,8 +1,7 @@
-import { foldCase } from '../cases/engine.js';
-import type { DeadlineCalendar } from '../cases/reducer.js';
-import { summarise } from '../cases/views.js';
-import { StoreConflictError } from '../store/errors.js';
-import type { Store, StoredRecord } from '../store/store.js';
+import type { DeadlineCalendar } from '@tongban/core/cases';
+import { foldCase, summarise } from '@tongban/core/cases';
+import type { Store, StoredRecord } from '@tongban/core/store';
+import { StoreConflictError } from '@tongban/core/store';
 import type { Outbox } from './outbox.js';
 import { isUnreachable } from './unreachable.js';
 

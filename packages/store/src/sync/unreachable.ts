@@ -1,4 +1,4 @@
-import { isConnectionError } from '../store/postgres/errors.js';
+import { isConnectionError } from '../postgres/errors.js';
 
 /**
  * Whether an error means "the central store cannot be reached now" (network, server down or restarting), as

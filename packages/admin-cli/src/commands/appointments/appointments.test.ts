@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { idCheckCharacter } from '@tongban/core/identity';
-import { openStore } from '@tongban/core/store';
+import { openStore } from '@tongban/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as S from '../../records/schemas.js';
 import { ensureBuilt, repoRoot, tempDir, tongban, tongbanJson } from '../../test-support/cli.js';

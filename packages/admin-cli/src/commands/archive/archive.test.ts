@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deliveredWindowCase, openSite } from '../../../../core/src/archive/test-support/sites.js';
+import { deliveredWindowCase, openSite } from '../../../../archive/src/test-support/sites.js';
 import { WorkCalendar } from '../../../../core/src/calendar/index.js';
 import { performStep, submitCase } from '../../../../core/src/cases/case-service.js';
 import { ensureBuilt, snapshot, tempDir, tongban, tongbanJson } from '../../test-support/cli.js';

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
-import type { ArchiveResult } from '@tongban/core/archive';
+import type { ArchiveResult } from '@tongban/archive';
 import { UNITS, type Unit } from '@tongban/core/cases';
 import { TongbanCommand } from '../../base-command.js';
 import { loadCalendar } from '../../calendar-support.js';
 import { startProgress } from '../../output/progress.js';
 import { renderTable } from '../../output/table.js';
+import { loadPdfRenderer } from '../../pdf-renderer.js';
 
 export type ArchiveCreateResult = ArchiveResult;
 
@@ -55,7 +56,7 @@ export default class ArchiveCreate extends TongbanCommand<ArchiveCreateResult> {
 
   async run(): Promise<ArchiveCreateResult> {
     const { flags } = await this.parse(ArchiveCreate);
-    const core = await import('@tongban/core/archive');
+    const core = await import('@tongban/archive');
     const dataDir = resolve(flags.data);
     const period = core.periodOf(flags.from, flags.to);
     let unit = flags.unit as Unit | undefined;
@@ -76,6 +77,7 @@ export default class ArchiveCreate extends TongbanCommand<ArchiveCreateResult> {
       out: resolve(flags.out),
       actor: flags.by,
       notices: flags.notices,
+      ...(flags.notices ? { renderPdf: await loadPdfRenderer() } : {}),
       ...(flags.retention ? { retention: flags.retention } : {}),
       ...(flags['max-size'] ? { maxBagBytes: flags['max-size'] * MiB } : {}),
       onPlan: (p) => {

@@ -26,7 +26,7 @@ export default class ArchiveExtract extends TongbanCommand<ArchiveExtractResult>
 
   async run(): Promise<ArchiveExtractResult> {
     const { args, flags } = await this.parse(ArchiveExtract);
-    const { extractBundle } = await import('@tongban/core/archive');
+    const { extractBundle } = await import('@tongban/archive');
     const r = await extractBundle(resolve(args.bundle), resolve(flags.to), { dataDir: resolve(flags.data) });
     const bundleId = r.verified.info.find(([k]) => k === 'External-Identifier')?.[1] ?? r.verified.bagName;
     this.log(`Extracted ${bundleId}: ${r.files} files, ${r.bytes} bytes -> ${r.to}`);

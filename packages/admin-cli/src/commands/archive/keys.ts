@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import type { ArchiveKeyInfo } from '@tongban/core/archive';
+import type { ArchiveKeyInfo } from '@tongban/archive';
 import { UNITS, type Unit } from '@tongban/core/cases';
 import { TongbanError } from '@tongban/core/errors';
 import { TongbanCommand } from '../../base-command.js';
@@ -61,7 +61,7 @@ export default class ArchiveKeys extends TongbanCommand<ArchiveKeysResult> {
 
   async run(): Promise<ArchiveKeysResult> {
     const { args, flags } = await this.parse(ArchiveKeys);
-    const core = await import('@tongban/core/archive');
+    const core = await import('@tongban/archive');
     const dataDir = resolve(flags.data);
     const action = args.action as ArchiveKeysResult['action'];
     if (action === 'new') {

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import type { ArchiveRecord } from '@tongban/core/archive';
+import type { ArchiveRecord } from '@tongban/archive';
 import { UNITS, type Unit } from '@tongban/core/cases';
 import { TongbanCommand } from '../../base-command.js';
 import { renderTable } from '../../output/table.js';
@@ -20,7 +20,7 @@ export default class ArchiveList extends TongbanCommand<ArchiveListResult> {
 
   async run(): Promise<ArchiveListResult> {
     const { flags } = await this.parse(ArchiveList);
-    const { listArchives } = await import('@tongban/core/archive');
+    const { listArchives } = await import('@tongban/archive');
     const store = await this.openStore(flags.data);
     const list = await listArchives(store, flags.unit ? { unit: flags.unit as Unit } : {});
     const archives = list.map(({ revision: _r, ...a }) => a);

@@ -34,7 +34,7 @@ export default class ArchiveVerify extends TongbanCommand<ArchiveVerifyResult> {
 
   async run(): Promise<ArchiveVerifyResult> {
     const { args, flags } = await this.parse(ArchiveVerify);
-    const core = await import('@tongban/core/archive');
+    const core = await import('@tongban/archive');
     const v = await core.verifyBundle(resolve(args.bundle), { dataDir: resolve(flags.data) });
     const info = Object.fromEntries(v.info);
     const cases = [...new Set([...v.files.keys()].map((p) => p.split('/')[1] as string))].sort();

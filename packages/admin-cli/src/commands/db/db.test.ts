@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type PgCluster,
-  startPgCluster,
-} from '../../../../core/src/store/postgres/test-support/pg-cluster.js';
+import { type PgCluster, startPgCluster } from '../../../../store/src/postgres/test-support/pg-cluster.js';
 import { ensureBuilt, tongban, tongbanJson } from '../../test-support/cli.js';
 
 let pg: PgCluster;

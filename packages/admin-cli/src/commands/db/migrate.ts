@@ -1,6 +1,6 @@
 import { Flags } from '@oclif/core';
 import { TongbanError } from '@tongban/core/errors';
-import type { PostgresStore } from '@tongban/core/store/postgres';
+import type { PostgresStore } from '@tongban/store/postgres';
 import { TongbanCommand } from '../../base-command.js';
 
 /** `--database-url` of the db commands (issue 9), from the flag or TONGBAN_DATABASE_URL. */
@@ -17,7 +17,7 @@ export async function openDatabase(url: string | undefined): Promise<PostgresSto
       hint: 'pass --database-url postgresql://user:password@host:5432/database or set TONGBAN_DATABASE_URL',
     });
   }
-  const { openPostgresStore } = await import('@tongban/core/store/postgres');
+  const { openPostgresStore } = await import('@tongban/store/postgres');
   return openPostgresStore({ url: url.trim(), poolSize: 2 });
 }
 
@@ -46,7 +46,7 @@ export default class DbMigrate extends TongbanCommand<DbMigrateResult> {
     const { flags } = await this.parse(DbMigrate);
     const store = await openDatabase(flags['database-url']);
     try {
-      const { redactUrl, schemaStatus } = await import('@tongban/core/store/postgres');
+      const { redactUrl, schemaStatus } = await import('@tongban/store/postgres');
       const applied = await store.migrate();
       const status = await schemaStatus(store.pool);
       const result = {

@@ -23,7 +23,7 @@ export default class DbStatus extends TongbanCommand<DbStatusResult> {
     const { flags } = await this.parse(DbStatus);
     const store = await openDatabase(flags['database-url']);
     try {
-      const { redactUrl, schemaStatus } = await import('@tongban/core/store/postgres');
+      const { redactUrl, schemaStatus } = await import('@tongban/store/postgres');
       const status = await schemaStatus(store.pool).catch((e: unknown) => {
         throw store.mapError(e);
       });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldCase, summarise } from '@tongban/core/cases';
 import { METRICS, metricsReport } from '@tongban/core/metrics';
-import { openStore } from '@tongban/core/store';
 import { displayWidth } from '@tongban/core/text';
+import { openStore } from '@tongban/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   calendar,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { WorkCalendar } from '@tongban/core/calendar';
 import { performStep, submitCase } from '@tongban/core/cases';
 import { ServiceItem } from '@tongban/core/catalogue';
-import { openStore } from '@tongban/core/store';
+import { openStore } from '@tongban/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliRoot, ensureBuilt, repoRoot, tempDir, tongban, tongbanJson } from '../../test-support/cli.js';
 
@@ -266,17 +266,21 @@ describe('pdfkit loads only in the notices commands', () => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const p = join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (p.endsWith('.js') && readFileSync(p, 'utf8').includes('@tongban/core/pdf'))
-          offenders.push(p);
+        else if (p.endsWith('.js') && readFileSync(p, 'utf8').includes('@tongban/pdf')) offenders.push(p);
       }
     };
     walk(commands);
     expect(offenders.map((p) => p.slice(commands.length + 1))).toEqual(['notices/render.js']);
     const render = readFileSync(join(commands, 'notices', 'render.js'), 'utf8');
-    expect(render).toMatch(/await import\('@tongban\/core\/pdf'\)/);
-    expect(render).not.toMatch(/^import .*@tongban\/core\/pdf/m);
+    expect(render).toMatch(/await import\('@tongban\/pdf'\)/);
+    expect(render).not.toMatch(/^import .*@tongban\/pdf/m);
+    // archive create's renderer (outside commands/) loads it lazily too
+    const archiveRenderer = readFileSync(join(cliRoot, 'dist', 'pdf-renderer.js'), 'utf8');
+    expect(archiveRenderer).toMatch(/await import\('@tongban\/pdf'\)/);
+    expect(archiveRenderer).not.toMatch(/^import .*@tongban\/pdf/m);
     const core = readFileSync(join(repoRoot, 'packages', 'core', 'dist', 'index.js'), 'utf8');
     expect(core).not.toContain('pdf/');
-    expect(existsSync(join(repoRoot, 'packages', 'core', 'dist', 'pdf', 'worker.js'))).toBe(true);
+    expect(existsSync(join(repoRoot, 'packages', 'core', 'dist', 'pdf'))).toBe(false);
+    expect(existsSync(join(repoRoot, 'packages', 'pdf', 'dist', 'worker.js'))).toBe(true);
   });
 });

@@ -104,7 +104,7 @@ export async function produceNotices(
   const started = performance.now();
   const { loadCalendar } = await import('../../calendar-support.js');
   const calendar = await loadCalendar(flags.data);
-  const pdf = await import('@tongban/core/pdf');
+  const pdf = await import('@tongban/pdf');
   // this process's job is the batch: V8 optimizes fewer functions, the compiler takes less of the cores
   pdf.tuneCompilerForBatch();
   const phones = {

@@ -1,6 +1,7 @@
 import { WorkCalendar } from '@tongban/core/calendar';
 import { Ratings } from '@tongban/core/ratings';
-import { openStore, type Store } from '@tongban/core/store';
+import type { Store } from '@tongban/core/store';
+import { openStore } from '@tongban/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as S from '../../records/schemas.js';
 import { ensureBuilt, tempDir, tongban, tongbanJson } from '../../test-support/cli.js';

@@ -1,5 +1,5 @@
 import { TongbanError } from '@tongban/core/errors';
-import { resolveDataDir } from '@tongban/core/store';
+import { resolveDataDir } from '@tongban/store';
 import { TongbanCommand } from '../../base-command.js';
 
 export interface StoreRebuildIndexResult {

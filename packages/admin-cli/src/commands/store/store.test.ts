@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseEvent } from '@tongban/core/cases';
-import { type CaseSummary, openStore } from '@tongban/core/store';
+import type { CaseSummary } from '@tongban/core/store';
+import { openStore } from '@tongban/store';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ensureBuilt, tempDir, tongban, tongbanJson } from '../../test-support/cli.js';

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import type { PushReport } from '@tongban/core/sync';
+import type { PushReport } from '@tongban/store/sync';
 import { TongbanCommand } from '../../base-command.js';
 import { loadCalendar } from '../../calendar-support.js';
 import { EXIT } from '../../exit-codes.js';
@@ -19,7 +19,7 @@ export default class SyncPush extends TongbanCommand<PushReport> {
 
   async run(): Promise<PushReport> {
     const { flags } = await this.parse(SyncPush);
-    const { Outbox, pushOutbox, reportOutbox } = await import('@tongban/core/sync');
+    const { Outbox, pushOutbox, reportOutbox } = await import('@tongban/store/sync');
     const store = await this.openStore(flags.data);
     const outbox = new Outbox(flags.outbox);
     const report = await pushOutbox(outbox, store, await loadCalendar(flags.data));

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import type { KioskSyncRecord, OutboxStatus } from '@tongban/core/sync';
+import type { KioskSyncRecord, OutboxStatus } from '@tongban/store/sync';
 import { TongbanCommand } from '../../base-command.js';
 import { renderTable } from '../../output/table.js';
 
@@ -34,7 +34,7 @@ export default class SyncStatus extends TongbanCommand<SyncStatusResult> {
     const { flags } = await this.parse(SyncStatus);
     const result: SyncStatusResult = { kiosks: [] };
     if (flags.outbox) {
-      const { Outbox } = await import('@tongban/core/sync');
+      const { Outbox } = await import('@tongban/store/sync');
       result.outbox = new Outbox(flags.outbox).status();
     }
     try {

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { WorkCalendar } from '@tongban/core/calendar';
 import { submitCase } from '@tongban/core/cases';
 import { ServiceItem } from '@tongban/core/catalogue';
-import { openStore } from '@tongban/core/store';
-import { Outbox } from '@tongban/core/sync';
+import { openStore } from '@tongban/store';
+import { Outbox } from '@tongban/store/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, tempDir, tongban, tongbanJson } from '../../test-support/cli.js';
 

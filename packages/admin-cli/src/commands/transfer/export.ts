@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Flags } from '@oclif/core';
+import type { ExportTransferResult } from '@tongban/archive/transfer';
 import { UNITS, type Unit } from '@tongban/core/cases';
-import type { ExportTransferResult } from '@tongban/core/transfer';
 import { TongbanCommand } from '../../base-command.js';
 import { loadCalendar } from '../../calendar-support.js';
 import { startProgress } from '../../output/progress.js';
@@ -40,7 +40,7 @@ export default class TransferExport extends TongbanCommand<TransferExportResult>
 
   async run(): Promise<TransferExportResult> {
     const { flags } = await this.parse(TransferExport);
-    const { exportTransfer } = await import('@tongban/core/transfer');
+    const { exportTransfer } = await import('@tongban/archive/transfer');
     const dataDir = resolve(flags.data);
     const store = await this.openStore(flags.data);
     let progress = startProgress('transfer', 1, { enabled: false });

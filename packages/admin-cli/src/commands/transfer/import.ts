@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
-import type { ImportTransferResult } from '@tongban/core/transfer';
+import type { ImportTransferResult } from '@tongban/archive/transfer';
 import { TongbanCommand } from '../../base-command.js';
 import { loadCalendar } from '../../calendar-support.js';
 import { renderTable } from '../../output/table.js';
@@ -32,7 +32,7 @@ export default class TransferImport extends TongbanCommand<TransferImportResult>
 
   async run(): Promise<TransferImportResult> {
     const { args, flags } = await this.parse(TransferImport);
-    const { importTransfer } = await import('@tongban/core/transfer');
+    const { importTransfer } = await import('@tongban/archive/transfer');
     const dataDir = resolve(flags.data);
     const store = await this.openStore(flags.data);
     const r = await importTransfer({

@@ -5,10 +5,10 @@
  * {"booked": n, "full": m} as JSON. All kiosks wait for the same start instant so that their bookings collide;
  * any other error goes to stderr with exit code 1.
  */
-import { WorkCalendar } from '../calendar/index.js';
-import { openLowdbStore } from '../store/lowdb/index.js';
-import { SlotFullError } from './rules.js';
-import { Appointments } from './service.js';
+
+import { Appointments, SlotFullError } from '@tongban/core/appointments';
+import { WorkCalendar } from '@tongban/core/calendar';
+import { openLowdbStore } from '../index.js';
 
 const [dir, name, attempts, day, slotStart, now, start] = process.argv.slice(2);
 const store = await openLowdbStore({ dir: dir as string, durable: false, lockWaitMs: 120_000 });

@@ -5,11 +5,11 @@
  * ids that every worker also sends, publishes catalogue versions and increments a counter inside transact.
  */
 
-import type { CaseEvent } from '../../cases/case-event.js';
-import { StoreConflictError } from '../errors.js';
-import { openLowdbStore } from '../lowdb/lowdb-store.js';
-import type { StoredRecord } from '../store.js';
-import { summary } from './builders.js';
+import type { CaseEvent } from '@tongban/core/cases';
+import type { StoredRecord } from '@tongban/core/store';
+import { StoreConflictError } from '@tongban/core/store';
+import { summary } from '@tongban/core/store/test-support';
+import { openLowdbStore } from '../lowdb-store.js';
 
 const [dir, name, appends, publishes, increments] = process.argv.slice(2);
 const store = await openLowdbStore({ dir: dir!, staleMs: 5000, lockWaitMs: 120_000 });

@@ -9,11 +9,10 @@
  * Each process polls the shared database for open cases and performs the steps of its units through core's
  * case service; it ends when all 2*count cases are archived. Prints one JSON line of what it did.
  */
-import { WorkCalendar } from '../../../calendar/index.js';
-import { type Case, caseHistory } from '../../../cases/case.js';
-import type { Unit } from '../../../cases/case-event.js';
-import { loadCase, performStep, submitCase } from '../../../cases/case-service.js';
-import { StoreConflictError } from '../../errors.js';
+import { WorkCalendar } from '@tongban/core/calendar';
+import type { Unit } from '@tongban/core/cases';
+import { type Case, caseHistory, loadCase, performStep, submitCase } from '@tongban/core/cases';
+import { StoreConflictError } from '@tongban/core/store';
 import { openPostgresStore } from '../pg-store.js';
 
 const [url, role, countText] = process.argv.slice(2) as [string, 'kiosk' | 'siteA' | 'siteB', string];
