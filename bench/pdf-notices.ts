@@ -5,7 +5,7 @@
  *    rounds interleaved so that both see the same machine load; per document: main-thread CPU (the one-core
  *    figure; /proc on Linux), wall, all-thread CPU (V8 compiler and GC threads included) and KiB, as ratios.
  * 2. 1,000 separate notices written to files on every core, on the shipped path: the built dist/ (rebuilt first
- *    when a source is newer, as the CLI tests do). Fresh = a new node process that imports @tongban/core/pdf and
+ *    when a source is newer, as the CLI tests do). Fresh = a new node process that imports @tongban/pdf and
  *    calls writeNoticeFiles as `tongban notices batch` does (median of three; also on one core); then first call,
  *    warm call and re-run in this process; baseline = the previous design, a rendering worker thread per core
  *    (NoticePdfPool: each loads pdfkit, parses the font and warms up its compiler).
@@ -215,7 +215,7 @@ const jobsIn = () => {
   return notices.map((notice, i) => ({ notice, path: join(dir, `${i}_${notice.type}.pdf`) }));
 };
 const failedOf = (rs: { status: string }[]) => rs.filter((r) => r.status === 'failed').length;
-// fresh: a new node process imports @tongban/core/pdf and writes the files (as `tongban notices batch` does after
+// fresh: a new node process imports @tongban/pdf and writes the files (as `tongban notices batch` does after
 // reading the store): module loading, the font parse and the compiler's warm-up all count
 const noticesFile = join(mkdtempSync(join(tmpdir(), 'tongban-pdf-bench-')), 'notices.json');
 dirs.push(dirname(noticesFile));
@@ -297,7 +297,7 @@ console.log(
   `\n2. ${BATCH} separate notices written to files on ${threads} cores (built dist/)   goal <= 2 s for 1,000`,
 );
 console.log(
-  `   fresh process, writeNoticeFiles: ${fmt(med('ours') / 1000)} s wall (${runs.ours.map((r) => fmt(r.write / 1000)).join(', ')} s; ${runs.ours.reduce((a, r) => a + r.failed, 0)} failed), after ${fmt(median(runs.ours.map((r) => r.load)), 0)} ms loading @tongban/core/pdf`,
+  `   fresh process, writeNoticeFiles: ${fmt(med('ours') / 1000)} s wall (${runs.ours.map((r) => fmt(r.write / 1000)).join(', ')} s; ${runs.ours.reduce((a, r) => a + r.failed, 0)} failed), after ${fmt(median(runs.ours.map((r) => r.load)), 0)} ms loading @tongban/pdf`,
 );
 console.log(
   `   baseline, ${threads} rendering worker threads (NoticePdfPool, started in the batch) ${fmt(med('pool') / 1000)} s: ${fmt(ratio('pool'))}x ours; this thread alone ${fmt(med('oneCore') / 1000)} s: ${fmt(ratio('oneCore'))}x ours`,

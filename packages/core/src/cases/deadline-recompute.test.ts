@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCalendarYear, WorkCalendar } from '../calendar/index.js';
-import { openLowdbStore } from '../store/lowdb/index.js';
 import type { Store } from '../store/store.js';
+import { openMemoryStore } from '../store/test-support/memory-store.js';
 import { caseHistory } from './case.js';
 import { loadCase, performStep, submitCase } from './case-service.js';
 import { recomputeDeadlines } from './deadline-recompute.js';
@@ -17,11 +15,9 @@ const notice = parseCalendarYear(readFileSync(file, 'utf8'), 'fixtures/calendar/
 const after = before.withYear(notice);
 const applicant = { idNumber: '230102199001011234', name: '张三', phone: '13800000000' };
 
-let dir: string;
 let store: Store;
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tongban-recompute-'));
-  store = await openLowdbStore({ dir, durable: false });
+  store = openMemoryStore();
   const items = [40, 50, 3].map((days) =>
     testItem({ itemCode: `11230000MB00${days}`, promisedDays: days, legalDays: 60, modes: ['window'] }),
   );
@@ -29,7 +25,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 async function accepted(days: number, at = '2026-12-02T02:00:00Z') {

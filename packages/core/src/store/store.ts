@@ -101,7 +101,7 @@ export interface StoredRecord {
 }
 
 /**
- * The store contract. Adapters: lowdb (embedded default, `store/lowdb`) and PostgreSQL (province, later).
+ * The store contract. Adapters: lowdb (embedded default) and PostgreSQL (a province), in @tongban/store.
  * Every method is atomic; a failed call changes nothing.
  */
 export interface Store {
