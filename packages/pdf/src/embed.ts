@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { toUnicodeCmap } from './cmap.js';
 import type { DocInternals, PdfRef } from './document.js';
@@ -97,6 +98,17 @@ export function setDeflated(
   (font as unknown as EmbeddedFontInternals).precompressed = { program, cmap };
 }
 
+/**
+ * The subset tag: six capitals from a SHA-256 of the embedded font program, so that different subsets get
+ * different tags also when files are merged (ISO 32000-1 9.6.4: "different subsets in the same PDF file shall have
+ * different tags"), and the same subset the same tag (the output stays deterministic). pdfkit derives it from the
+ * font's resource name instead: every file had BZZZZZ (Regular) and CZZZZZ (Bold).
+ */
+export function subsetTag(program: Uint8Array): string {
+  const digest = createHash('sha256').update(program).digest();
+  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
 /** The default width of the CIDFont: the em of the ideographs (most glyphs of a notice). */
 const DEFAULT_WIDTH = 1000;
 
@@ -110,15 +122,18 @@ export function embedCompact(this: PdfkitFont): void {
   const doc = f.document;
   // the font program with its length unflated (/Length1, required for TrueType: ISO 32000-1 table 126)
   let fontFile: PdfRef;
+  let programBytes: Uint8Array;
   if (f.precompressed || f.subset.encodeDeflated) {
     const program =
       f.precompressed?.program ?? (f.subset.encodeDeflated?.() as { data: Buffer; length: number });
     fontFile = doc.ref({ Length1: program.length, Filter: 'FlateDecode' }); // a Filter: pdfkit does not deflate it
     fontFile.end(program.data);
+    programBytes = program.data;
   } else {
     const program = f.subset.encode();
     fontFile = doc.ref({ Length1: program.length });
     fontFile.end(program);
+    programBytes = program;
   }
   const familyClass = (f.font['OS/2']?.sFamilyClass ?? 0) >> 8;
   let flags = 1 << 2; // symbolic (glyphs outside the standard Latin set)
@@ -126,9 +141,7 @@ export function embedCompact(this: PdfkitFont): void {
   if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
   if (familyClass === 10) flags |= 1 << 3;
   if (f.font.head.macStyle.italic) flags |= 1 << 6;
-  // the subset tag pdfkit derives from the font's resource name (six capitals)
-  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((f.id.charCodeAt(i) || 73) + 17)).join('');
-  const name = `${tag}+${(f.font.postscriptName ?? 'Font').replaceAll(' ', '_')}`;
+  const name = `${subsetTag(programBytes)}+${(f.font.postscriptName ?? 'Font').replaceAll(' ', '_')}`;
   const { bbox } = f.font;
   const s = f.scale;
   const descriptor = doc.ref({

@@ -214,6 +214,32 @@ describe('merged rendering and files', () => {
     expect(plain).not.toContain('pdfaid');
   });
 
+  it('tags each subset by its content: other glyphs another tag, the same notice the same tags (ISO 32000-1 9.6.4)', async () => {
+    const tags = async (name: string, notice: ReturnType<typeof sampleNotice>) => {
+      const file = join(dir, name);
+      writeFileSync(file, await renderer.render(notice));
+      return tool('pdffonts', [file])
+        .trim()
+        .split('\n')
+        .slice(2)
+        .map((row) => row.slice(0, row.indexOf(' ')))
+        .sort();
+    };
+    const a = await tags('tags-a.pdf', sampleNotice('acceptance'));
+    const again = await tags('tags-a2.pdf', sampleNotice('acceptance'));
+    const b = await tags('tags-b.pdf', sampleNotice('denial'));
+    expect(a).toHaveLength(2);
+    expect(again).toEqual(a);
+    const tagOf = (list: string[], font: string) =>
+      list.find((t) => t.endsWith(`+NotoSansSC-${font}`))?.split('+')[0];
+    for (const font of ['Regular', 'Bold']) {
+      expect(tagOf(a, font)).toMatch(/^[A-Z]{6}$/);
+      expect(tagOf(b, font)).not.toBe(tagOf(a, font));
+    }
+    expect(tagOf(a, 'Regular')).not.toBe(tagOf(a, 'Bold'));
+    expect(a.join(' ')).not.toMatch(/[BC]ZZZZZ\+/);
+  });
+
   it('synthetic bold embeds only the Regular font', async () => {
     const file = join(dir, 'synthetic.pdf');
     writeFileSync(

@@ -35,7 +35,7 @@ export interface NoticePdfOptions {
 }
 
 /** Bumped when the layout changes, so that identical notices rendered by another layout get another file ID. */
-export const NOTICE_PDF_LAYOUT_VERSION = 2;
+export const NOTICE_PDF_LAYOUT_VERSION = 3; // 3: subset tags from the subset's content
 
 const FAMILY: Record<FontWeight, string> = { regular: 'NotoSansSC-Regular', bold: 'NotoSansSC-Bold' };
 
