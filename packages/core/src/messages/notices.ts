@@ -113,6 +113,11 @@ export const noticeMessages = {
     '{days}个工作日（{dueDate}前办结）',
     '{days} working days (by {dueDate})',
   ],
+  // a due date counted on a year without its State Council notice (预计, issue 15)
+  'notice.acceptance.promisedLimitProvisional': [
+    '{days}个工作日（预计{dueDate}前办结，以法定假日安排为准）',
+    '{days} working days (expected by {dueDate}, subject to the official holiday arrangement)',
+  ],
   // 容缺受理 (seed 002 3.5, 9.3.6; seed 004 6.5, 8.2.4): materials, deadline and what happens when it passes
   'notice.acceptance.tolerance': [
     '本事项按容缺受理办理，您已书面承诺补正，尚需补正以下材料：',

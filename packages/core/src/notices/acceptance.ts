@@ -91,6 +91,7 @@ export function buildAcceptance(
     intermediaryServices,
   };
   if (input.dueAt !== undefined) n.dueDate = toLocalDate(input.dueAt, 'acceptance', 'dueAt');
+  if (input.dueAt !== undefined && input.dueProvisional) n.dueProvisional = true;
   if (input.tolerance) {
     const materials = input.tolerance.materials.map((m) => m.trim()).filter(Boolean);
     if (materials.length === 0) {
@@ -116,10 +117,15 @@ export function buildAcceptance(
   const promisedLimit =
     n.dueDate === undefined
       ? w.tr('common.workingDays', { days: promisedDays })
-      : w.tr('notice.acceptance.promisedLimitValue', {
-          days: promisedDays,
-          dueDate: formatLocalDate(n.dueDate, p.locale),
-        });
+      : w.tr(
+          n.dueProvisional
+            ? 'notice.acceptance.promisedLimitProvisional'
+            : 'notice.acceptance.promisedLimitValue',
+          {
+            days: promisedDays,
+            dueDate: formatLocalDate(n.dueDate, p.locale),
+          },
+        );
   w.fields(
     'slip',
     [

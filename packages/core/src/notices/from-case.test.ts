@@ -93,6 +93,30 @@ describe('noticeFor: notices from a case history (seed 000 tables 1-3)', () => {
     }
   });
 
+  it('acceptance on a provisional year says 预计 and 以法定假日安排为准; once the notice is in, the plain date (issue 15)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { parseCalendarYear } = await import('../calendar/index.js');
+    const dec2026 = new WorkCalendar(calendar.years(), { today: '2026-12-02' });
+    const accepted = (cal: WorkCalendar, locale: 'zh-CN' | 'en' = 'zh-CN') => {
+      const h = history('HRB1-P1', { calendar: cal });
+      h.step('submit', 'window', '2026-12-02T01:00:00Z', submitPayload('window', { promisedDays: 40 }));
+      h.step('accept', 'window', '2026-12-02T02:00:00Z', {});
+      return noticeFor(h.case, item, 'acceptance', ctx({ locale }));
+    };
+    const provisional = accepted(dec2026);
+    expect(provisional).toMatchObject({ dueDate: '2027-01-28', dueProvisional: true });
+    expect(noticeToText(provisional)).toContain('40个工作日（预计2027年1月28日前办结，以法定假日安排为准）');
+    expect(noticeToText(accepted(dec2026, 'en'))).toContain(
+      '40 working days (expected by 28 January 2027, subject to the official holiday arrangement)',
+    );
+    const file = new URL('../../../../fixtures/calendar/rehearsal/cn-2027.json', import.meta.url);
+    const official = accepted(
+      dec2026.withYear(parseCalendarYear(await readFile(file, 'utf8'), 'cn-2027.json')),
+    );
+    expect(official.dueProvisional).toBeUndefined();
+    expect(noticeToText(official)).toContain('40个工作日（2027年1月28日前办结）');
+  });
+
   it('proxyLocal: proxy receipt with the delivery method and the transfer time limit (seed 000 table 2 row 1)', () => {
     const h = history('HRB1-PL', { calendar });
     h.step('submit', 'remoteWindow', '2025-04-01T01:00:00Z', submitPayload('proxyLocal'));

@@ -145,7 +145,7 @@ export function noticeFor<T extends NoticeType>(
         materials: received(c, pinned),
         promisedDays: c.promisedDays,
         acceptedAt: c.acceptedAt,
-        ...(c.dueAt ? { dueAt: c.dueAt } : {}),
+        ...(c.dueAt ? { dueAt: c.dueAt, ...(c.dueProvisional ? { dueProvisional: true } : {}) } : {}),
         ...(announced ? { specialProcedures: announced } : {}),
         ...(c.tolerance?.missing.length
           ? {

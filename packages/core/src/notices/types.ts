@@ -161,6 +161,8 @@ export interface AcceptanceInput {
   acceptedAt?: Date | string;
   /** Promised completion date computed on the work calendar (承诺办结). */
   dueAt?: Date | string;
+  /** The date was counted on a provisional (预计) year, before its State Council notice: the notice says so. */
+  dueProvisional?: boolean;
   /** Special procedures that do not count, with their time (seed 004 8.2.6); defaults to the item's. */
   specialProcedures?: { kind: SpecialProcedureKind; days?: number }[];
   /** 中介服务事项名称 (seed 004 8.2.2); defaults to the item's intermediary services. */
@@ -261,6 +263,8 @@ export interface AcceptanceNotice extends NoticeBase<'acceptance'> {
   acceptedAt: string;
   /** 'YYYY-MM-DD' (Asia/Shanghai) */
   dueDate?: string;
+  /** dueDate was counted on a provisional (预计) year. */
+  dueProvisional?: boolean;
   specialProcedures: { kind: SpecialProcedureKind; days?: number }[];
   intermediaryServices: string[];
   tolerance?: { materials: string[]; dueDate: string; consequence: string };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,33 @@ describe('tongban cases on a provisional year, then calendar import of its notic
       [today.caseId, '2027-01-28', true],
       [later.caseId, '2027-02-02', true],
     ]);
+    // the acceptance notice as PDF, read back: the promise says 预计 (notices' text, rendered by the PDF package)
+    const out = tempDir('tongban-provisional-pdf-');
+    expect(
+      (
+        await tongban(
+          [
+            'notices',
+            'render',
+            today.caseId,
+            '--type',
+            'acceptance',
+            '--out',
+            out,
+            '--enquiry-phone',
+            '0451-12345',
+          ],
+          {
+            data,
+            env,
+          },
+        )
+      ).code,
+    ).toBe(0);
+    const pdf = execFileSync('pdftotext', ['-layout', join(out, `${today.caseId}_acceptance.pdf`), '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, '');
+    expect(pdf).toContain('40个工作日（预计2027年1月28日前办结，以法定假日安排为准）');
     const table = await tongban(['cases', 'list'], { data, env });
     expect(table.stdout).toContain('2027-01-28 预计');
     expect(table.stdout).toContain('预计 = provisional');
