@@ -56,7 +56,28 @@ export interface DeviceOptions {
   reconnectMs?: number;
   /** Log sink; every line has ID numbers masked before it gets here. */
   logger?: DeviceLogger;
+  /**
+   * Longest one write (with its drain) may take, in ms (default: 1,000 ms plus twice the bytes' wire time at the
+   * baud rate). A write past it fails, and the port is treated as gone and reopened (issue 25: a port that closed
+   * mid-write left the print and `close()` waiting for ever).
+   */
+  writeTimeoutMs?: number;
 }
+
+/** A write that did not finish in time; `portClosed` when the port turned out closed underneath it. */
+export class WriteTimeoutError extends Error {
+  constructor(
+    readonly path: string,
+    readonly ms: number,
+    readonly portClosed: boolean,
+  ) {
+    super(`write to ${path} did not finish in ${ms} ms${portClosed ? ' (the port closed under it)' : ''}`);
+    this.name = 'WriteTimeoutError';
+  }
+}
+
+/** Longest `close()` waits for the port to close before it lets go of it (ms). */
+const CLOSE_TIMEOUT_MS = 1000;
 
 export type DeviceEvents = {
   status: [DeviceStatus];
@@ -74,6 +95,7 @@ export abstract class SerialDevice<
   protected readonly ports: PortFactory;
   protected readonly baudRate: number;
   protected readonly reconnectMs: number;
+  private readonly writeTimeoutMs: number | undefined;
   private readonly logger: DeviceLogger | undefined;
   private current: DeviceStatus;
   private reconnectTimer: NodeJS.Timeout | undefined;
@@ -85,6 +107,7 @@ export abstract class SerialDevice<
     this.ports = options.ports ?? systemPorts;
     this.baudRate = options.baudRate ?? 115200;
     this.reconnectMs = options.reconnectMs ?? 1000;
+    this.writeTimeoutMs = options.writeTimeoutMs;
     this.logger = options.logger;
     this.current = {
       device: kind,
@@ -173,9 +196,7 @@ export abstract class SerialDevice<
     await this.release();
     const port = this.port;
     this.port = undefined;
-    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
-    port?.removeAllListeners();
-    port?.destroy();
+    if (port) await this.letGo(port);
     this.setStatus({ lifecycle: 'closed', state: 'offline', detail: 'closed' });
   }
 
@@ -224,14 +245,56 @@ export abstract class SerialDevice<
     }, this.reconnectMs);
   }
 
-  /** Writes and waits until the bytes left the driver's buffer. Rejects when the port is gone. */
+  /** Closes a port (waiting at most CLOSE_TIMEOUT_MS) and drops it. */
+  private async letGo(port: SerialLink): Promise<void> {
+    if (port.isOpen)
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, CLOSE_TIMEOUT_MS);
+        port.close(() => {
+          clearTimeout(t);
+          r();
+        });
+      });
+    port.removeAllListeners();
+    port.on('error', () => {}); // a write still pending on a dropped port may fail later: nobody waits for it
+    port.destroy();
+  }
+
+  /** A write timed out: the port is treated as gone (pending requests fail, offline, reopened later). */
+  private portBroken(port: SerialLink, why: string): void {
+    if (this.port !== port) return;
+    this.port = undefined;
+    this.onPortLost();
+    this.log('warn', `port ${this.path}: ${why}; closing it and reopening`);
+    this.setStatus({ state: 'offline', lifecycle: 'closed', detail: 'port not accepting data' });
+    void this.letGo(port);
+    this.scheduleReconnect();
+  }
+
+  /** Writes and waits until the bytes left the driver's buffer. Rejects when the port is gone or the time is up. */
   protected async writeAll(data: Buffer): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) throw new Error(`port ${this.path} is not open`);
-    await new Promise<void>((resolve, reject) => {
-      port.write(data, (err) => (err ? reject(err) : resolve()));
+    const ms = this.writeTimeoutMs ?? 1000 + 2 * Math.ceil((data.length * 10 * 1000) / this.baudRate);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new WriteTimeoutError(this.path, ms, !port.isOpen)), ms);
     });
-    await new Promise<void>((resolve, reject) => port.drain((err) => (err ? reject(err) : resolve())));
+    const write = (async () => {
+      await new Promise<void>((resolve, reject) => {
+        port.write(data, (err) => (err ? reject(err) : resolve()));
+      });
+      await new Promise<void>((resolve, reject) => port.drain((err) => (err ? reject(err) : resolve())));
+    })();
+    write.catch(() => {}); // after a timeout nobody waits for it
+    try {
+      await Promise.race([write, timeout]);
+    } catch (e) {
+      if (e instanceof WriteTimeoutError) this.portBroken(port, e.message);
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Wire up parsers on a freshly opened port. */

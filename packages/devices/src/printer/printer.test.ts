@@ -90,4 +90,38 @@ describe('receipt printer over the mock binding', () => {
     expect(await printer.print(receipt)).toMatchObject({ ok: false, reason: 'noAnswer' });
     expect(printer.status.state).toBe('offline');
   });
+
+  it('a port that closes mid-write fails that print with a clear status; the next print and close() work (issue 25)', async () => {
+    await printer.open();
+    sim.unplugAfterBytes = 300; // the printer vanishes part-way through the job
+    const failed = await printer.print(receipt);
+    expect(failed).toMatchObject({ ok: false, reason: 'portGone', message: '打印机连接中断' });
+    if (!failed.ok) expect(failed.bytesSent).toBeLessThan(renderReceipt(receipt, { paper: 58 }).length);
+    expect(printer.status).toMatchObject({ state: 'offline' });
+    // the printer comes back (the mock port can be opened again): the driver reopens it and the next print works
+    if (printer.status.lifecycle !== 'open')
+      await new Promise<void>((r) => printer.on('status', (s) => s.lifecycle === 'open' && r()));
+    sim.clear();
+    expect(await printer.print(receipt)).toMatchObject({ ok: true });
+    expect(sim.decode().cuts).toEqual(['partial']);
+  });
+
+  it('a write that never completes times out: the print fails, the next print answers at once, close() returns', async () => {
+    printer = new ReceiptPrinter({
+      path: PATH,
+      ports: simulatedMockPorts((end) => sim.attach(end)),
+      statusTimeoutMs: 100,
+      chunkSize: 256,
+      writeTimeoutMs: 200,
+      reconnectMs: 60_000, // stays away for this test
+      layout: { paper: 58 },
+    });
+    await printer.open();
+    sim.stallAfterBytes = 300;
+    expect(await printer.print(receipt)).toMatchObject({ ok: false, reason: 'writeTimeout' });
+    expect(printer.status).toMatchObject({ state: 'offline', detail: 'port not accepting data' });
+    expect(await printer.print(receipt)).toMatchObject({ ok: false, reason: 'portGone' });
+    await printer.close();
+    expect(printer.status.lifecycle).toBe('closed');
+  });
 });

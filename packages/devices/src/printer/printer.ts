@@ -4,7 +4,13 @@
  * failed, never as printed, so the kiosk can show the receipt on screen instead.
  */
 import type { Receipt } from '@tongban/core/receipts';
-import { type DeviceEvents, type DeviceOptions, SerialDevice, type SerialLink } from '../model/index.js';
+import {
+  type DeviceEvents,
+  type DeviceOptions,
+  SerialDevice,
+  type SerialLink,
+  WriteTimeoutError,
+} from '../model/index.js';
 import { statusRequest } from './escpos.js';
 import { type ReceiptLayoutOptions, renderReceipt } from './layout.js';
 import { decodeStatus, isStatusByte, type PrinterStatus } from './status.js';
@@ -19,7 +25,14 @@ export interface ReceiptPrinterOptions extends DeviceOptions {
   layout?: ReceiptLayoutOptions;
 }
 
-export type PrintFailure = 'paperOut' | 'coverOpen' | 'offline' | 'error' | 'portGone' | 'noAnswer';
+export type PrintFailure =
+  | 'paperOut'
+  | 'coverOpen'
+  | 'offline'
+  | 'error'
+  | 'portGone'
+  | 'noAnswer'
+  | 'writeTimeout';
 
 export type PrintResult =
   | { ok: true; bytes: number; ms: number }
@@ -37,6 +50,7 @@ const MESSAGES: Record<PrintFailure, string> = {
   error: '打印机故障',
   portGone: '打印机连接中断',
   noAnswer: '打印机无响应',
+  writeTimeout: '打印机不接收数据（写入超时）',
 };
 
 export class ReceiptPrinter extends SerialDevice<PrinterEvents> {
@@ -49,6 +63,8 @@ export class ReceiptPrinter extends SerialDevice<PrinterEvents> {
   private pollTimer: NodeJS.Timeout | undefined;
   private polling = false;
   lastStatus: PrinterStatus | undefined;
+  /** Why the last status request could not be written, if it could not. */
+  private writeFailure: unknown;
 
   constructor(options: ReceiptPrinterOptions) {
     super('receiptPrinter', options, { paper: 'unknown', coverOpen: false });
@@ -96,13 +112,15 @@ export class ReceiptPrinter extends SerialDevice<PrinterEvents> {
     });
     try {
       await this.writeAll(statusRequest(n));
-    } catch {
+    } catch (e) {
+      this.writeFailure = e;
       return undefined;
     }
     return answer;
   }
 
   private async readStatus(): Promise<PrinterStatus | undefined> {
+    this.writeFailure = undefined;
     const raw: number[] = [];
     for (const n of [1, 2, 3, 4] as const) {
       const b = await this.ask(n);
@@ -144,7 +162,11 @@ export class ReceiptPrinter extends SerialDevice<PrinterEvents> {
   }
 
   private failure(s: PrinterStatus | undefined): PrintFailure | undefined {
-    if (!s) return this.port?.isOpen ? 'noAnswer' : 'portGone';
+    if (!s) {
+      const w = this.writeFailure;
+      if (w instanceof WriteTimeoutError && !w.portClosed) return 'writeTimeout';
+      return this.port?.isOpen ? 'noAnswer' : 'portGone';
+    }
     if (s.coverOpen) return 'coverOpen';
     if (s.paper === 'out') return 'paperOut';
     if (s.error) return 'error';
@@ -188,8 +210,9 @@ export class ReceiptPrinter extends SerialDevice<PrinterEvents> {
         const chunk = bytes.subarray(sent, sent + this.chunkSize);
         try {
           await this.writeAll(chunk);
-        } catch {
-          return fail('portGone');
+        } catch (e) {
+          // a port closed under the write is gone; one that still stands open but takes nothing timed out
+          return fail(e instanceof WriteTimeoutError && !e.portClosed ? 'writeTimeout' : 'portGone');
         }
         sent += chunk.length;
         const s = await this.readStatus();

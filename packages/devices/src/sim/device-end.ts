@@ -9,6 +9,10 @@ export interface DeviceEnd {
   write(data: Buffer): void;
   onData(listener: (data: Buffer) => void): void;
   close(): Promise<void>;
+  /** Mock binding only: the port closes under the driver, as when the device vanishes mid-write. */
+  unplug?(): void;
+  /** Mock binding only: writes stop completing (a device that holds the line busy, a stuck adapter). */
+  stall?(): void;
 }
 
 /** Opens the device side of a line on a real tty (e.g. socat's second pseudo-terminal). */
@@ -43,6 +47,7 @@ interface MockPortBinding {
   isOpen: boolean;
   write(buffer: Buffer): Promise<void>;
   emitData(data: Buffer): void;
+  close(): Promise<void>;
 }
 
 /** Turns a SerialPortMock the driver opened into the device side: the driver's writes reach `onData`. */
@@ -50,7 +55,9 @@ export function mockDeviceEnd(port: SerialLink): DeviceEnd {
   const binding = (port as unknown as { port: MockPortBinding }).port;
   const listeners: ((d: Buffer) => void)[] = [];
   const write = binding.write.bind(binding);
+  let stalled = false;
   binding.write = async (buffer: Buffer) => {
+    if (stalled) return new Promise<void>(() => {});
     await write(buffer);
     const copy = Buffer.from(buffer);
     for (const l of listeners) l(copy);
@@ -61,6 +68,12 @@ export function mockDeviceEnd(port: SerialLink): DeviceEnd {
     },
     onData: (l) => listeners.push(l),
     close: async () => {},
+    unplug: () => {
+      if (binding.isOpen) void binding.close();
+    },
+    stall: () => {
+      stalled = true;
+    },
   };
 }
 

@@ -19,6 +19,10 @@ export class PrinterSimulator {
   silent = false;
   /** Runs out of paper once this many more bytes have been printed. */
   paperOutAfterBytes: number | undefined;
+  /** Vanishes (mock binding: the port closes under the driver) once this many more bytes have arrived. */
+  unplugAfterBytes: number | undefined;
+  /** Stops taking data (mock binding: writes never complete) once this many more bytes have arrived. */
+  stallAfterBytes: number | undefined;
   /** Every byte received, real-time requests included. */
   received = Buffer.alloc(0);
 
@@ -50,6 +54,7 @@ export class PrinterSimulator {
 
   private onData(d: Buffer, end: DeviceEnd): void {
     this.received = Buffer.concat([this.received, d]);
+    this.countDown(d.length, end);
     const print: number[] = [];
     for (const b of d) {
       this.held.push(b);
@@ -78,6 +83,23 @@ export class PrinterSimulator {
       this.held = [];
     }
     this.flushPrint(print);
+  }
+
+  private countDown(n: number, end: DeviceEnd): void {
+    if (this.unplugAfterBytes !== undefined) {
+      this.unplugAfterBytes -= n;
+      if (this.unplugAfterBytes <= 0) {
+        this.unplugAfterBytes = undefined;
+        end.unplug?.();
+      }
+    }
+    if (this.stallAfterBytes !== undefined) {
+      this.stallAfterBytes -= n;
+      if (this.stallAfterBytes <= 0) {
+        this.stallAfterBytes = undefined;
+        end.stall?.();
+      }
+    }
   }
 
   private flushPrint(bytes: number[]): void {
