@@ -4,10 +4,15 @@
  */
 import { asCommand, Command, encodeResponse, type SamFrame } from '../reader/frame.js';
 import { FrameScanner } from '../reader/frame-parser.js';
-import { type CardText, encodeTextBlock } from '../reader/text-block.js';
+import { type CardText, encodeTextBlock, LAYOUTS } from '../reader/text-block.js';
 import type { DeviceEnd } from './device-end.js';
 
-export type ReaderFault = 'garble' | 'truncate' | 'noise';
+/**
+ * 'garble' flips 3 random bits (the checksum sees it), 'truncate' cuts the answer, 'noise' puts random bytes
+ * before a cut answer; 'sameBitDouble' flips one bit of a byte in the name or the address and the same bit of a
+ * photo byte, which the XOR checksum cannot see (issue 25).
+ */
+export type ReaderFault = 'garble' | 'truncate' | 'noise' | 'sameBitDouble';
 
 export interface ReaderSimulatorOptions {
   /** Delay before each answer (ms). */
@@ -53,6 +58,8 @@ export class ReaderSimulator {
   paceBaud: number | undefined;
   /** Commands received, by name or hex, for assertions. */
   readonly received: string[] = [];
+  /** Every read answer sent spoiled, with its fault, for assertions. */
+  readonly spoiled: { fault: ReaderFault; frame: Buffer }[] = [];
 
   constructor(options: ReaderSimulatorOptions = {}) {
     this.delayMs = options.delayMs ?? 0;
@@ -127,6 +134,23 @@ export class ReaderSimulator {
   private spoil(frame: Buffer): Buffer {
     const fault = this.faults.shift();
     if (!fault) return frame;
+    const out = this.spoilWith(fault, frame);
+    this.spoiled.push({ fault, frame: out });
+    return out;
+  }
+
+  private spoilWith(fault: ReaderFault, frame: Buffer): Buffer {
+    if (fault === 'sameBitDouble') {
+      // text starts at frame byte 14, the photo at 270; the field's value bytes, not its padding
+      const field = this.rand() < 0.5 ? 'name' : 'address';
+      const [, offset] = LAYOUTS[this.card!.layout].find(([n]) => n === field) ?? ['', 0];
+      const valueBytes = Math.max(2, Buffer.byteLength(this.card!.fields[field] ?? '', 'utf16le'));
+      const bit = 1 << Math.floor(this.rand() * 8);
+      const out = Buffer.from(frame);
+      out[14 + offset + Math.floor(this.rand() * valueBytes)]! ^= bit;
+      out[270 + Math.floor(this.rand() * PHOTO_LENGTH)]! ^= bit;
+      return out;
+    }
     if (fault === 'garble') {
       const out = Buffer.from(frame);
       for (let k = 0; k < 3; k++)
