@@ -1,7 +1,6 @@
 import { extname } from 'node:path';
-import type { CatalogueProblem, ServiceItem, TabularProblem } from '@tongban/core/catalogue';
+import type { CatalogueProblem, ServiceItem, TableExplain, TabularProblem } from '@tongban/core/catalogue';
 import { type DetectedEncoding, type EncodingChoice, readInputFile } from '../file-input.js';
-import { unneutralise } from './neutralise.js';
 import type { ImportProblem } from './problem.js';
 import type { Cell, RawSheet } from './sheets.js';
 
@@ -21,6 +20,8 @@ export interface ReadCatalogueResult {
   items: ServiceItem[];
   /** Errors first, then warnings; each located by file, sheet, row and column. */
   problems: ImportProblem[];
+  /** XLSX/CSV: how the table was understood (header row, each column's field or why ignored, defaults). */
+  explain?: TableExplain;
   errors: number;
   warnings: number;
 }
@@ -91,21 +92,29 @@ export async function readCatalogue(
     ...(format === 'xlsx' && sheet ? { sheet: sheet.name } : {}),
   };
   fileProblems = fileProblems.filter((p) => p.sheet === undefined || p.sheet === sheet?.name);
-  if (!sheet || fileProblems.some((p) => p.severity === 'error')) {
+  // A file that cannot be read as a table stops here; a problem of one cell (a formula's stored value) does not.
+  if (!sheet || fileProblems.some((p) => p.severity === 'error' && p.row === undefined)) {
     return finish({ ...base, format, ...extra, problems: fileProblems });
   }
   const rows = sheet.rows.map((r) => r.map(readCell));
-  const ctx = { file, ...(format === 'xlsx' ? { sheet: sheet.name } : {}) };
-  const rowCount = rows.slice(1).filter((r) => r.some((c) => String(c).trim() !== '')).length;
-  // Whole-catalogue rules only: schema problems are reported per row, located on their cells.
+  const ctx = {
+    file,
+    ...(format === 'xlsx' ? { sheet: sheet.name } : {}),
+    ...(sheet.merges?.length ? { merges: sheet.merges } : {}),
+  };
+  // Whole-catalogue rules only: schema problems are reported per row, located on their cells; two rows of the
+  // same item are reported by the table, naming both rows.
   const catalogueLevel = (check: { errors: CatalogueProblem[]; warnings: CatalogueProblem[] }) =>
-    [...check.errors, ...check.warnings].filter((p) => !p.rule.startsWith('schema.'));
-
+    [...check.errors, ...check.warnings].filter(
+      (p) => !p.rule.startsWith('schema.') && p.rule !== 'catalogue.duplicateKey',
+    );
   // Fast path (a large, clean file): read the cells, then let validateCatalogue parse each item once.
   const table = catalogue.readTableRows(rows, ctx);
+  const rowCount = table.rows.length;
+  const explain = table.explain;
   onPhase('validate', 0.6);
   if (
-    table.headerProblems.length === 0 &&
+    table.tableProblems.every((p) => p.severity !== 'error') &&
     table.rows.every((r) => r.problems.every((p) => p.severity !== 'error'))
   ) {
     const check = catalogue.validateCatalogue(table.rows.map((r) => r.input));
@@ -113,10 +122,11 @@ export async function readCatalogue(
       const rowOfIndex = table.rows.map((r) => r.row);
       const problems = [
         ...fileProblems,
+        ...table.tableProblems.map(fromTabularProblem),
         ...table.rows.flatMap((r) => r.problems).map(fromTabularProblem),
         ...catalogueLevel(check).map((p) => fromTabularProblem(table.locate(p, rowOfIndex))),
       ];
-      return finish({ ...base, format, ...extra, rows: rowCount, items: check.items, problems });
+      return finish({ ...base, format, ...extra, rows: rowCount, items: check.items, problems, explain });
     }
   }
   // Any row with an error: the row-by-row reading, which reports each row's schema problems on its cells.
@@ -127,13 +137,12 @@ export async function readCatalogue(
     ...byRow.problems.map(fromTabularProblem),
     ...catalogueLevel(check).map((p) => fromTabularProblem(byRow.locate(p))),
   ];
-  return finish({ ...base, format, ...extra, rows: rowCount, items: check.items, problems });
+  return finish({ ...base, format, ...extra, rows: rowCount, items: check.items, problems, explain });
 }
 
-/** Import side of the formula-injection guard: drop the one apostrophe export put before a text cell. */
+/** A cell as the tabular layout reads it (the apostrophe of the formula guard is core's to remove). */
 function readCell(cell: Cell): string | number {
   if (cell === null) return '';
-  if (typeof cell === 'string') return unneutralise(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return cell;
 }

@@ -93,8 +93,10 @@ describe('the fast XLSX reader gives exactly the cells exceljs gives', () => {
       const bytes = new Uint8Array(readFileSync(f));
       const fast = readXlsxFast(bytes);
       const slow = await readXlsxWithExceljs(bytes, f);
-      // Plain files are read fast; a file with problems (merges, formulas, damage) is left to exceljs.
-      if (slow.problems.length === 0) expect(fast, f).toEqual(slow.sheets);
+      // Plain files are read fast; a file with anything else (merges, formulas, error values, damage) is left to
+      // exceljs.
+      const plain = slow.problems.length === 0 && !/(merged|formula|error-value)/.test(f);
+      if (plain) expect(fast, f).toEqual(slow.sheets);
       else expect(fast, f).toBeUndefined();
       // readXlsx itself always answers as exceljs does.
       expect(await readXlsx(bytes, f), f).toEqual(slow);

@@ -5,10 +5,11 @@ import { readXlsxFast } from './xlsx-fast.js';
 
 /**
  * Reads every worksheet of an XLSX file into plain cells: first with the fast reader (xlsx-fast.ts: plain values
- * only), else with exceljs, loaded here on demand so that other commands never pay for it. Refused with a located
- * problem: a file that is not a readable XLSX (truncated, renamed), merged cells (the value sits in one cell only
- * and the others read as empty), formula cells (their value depends on a calculation that was never run here),
- * and error values (#N/A, #REF!).
+ * only), else with exceljs, loaded here on demand so that other commands never pay for it. A file that is not a
+ * readable XLSX (cut off, renamed) is refused. Merged ranges are passed on (the table reads the first cell's value
+ * across each). A formula cell gives the value Excel computed and stored, with a warning naming the cell; one with
+ * no stored value gives its formula text and an error value its text (#N/A), both refused by the table naming the
+ * cell.
  */
 export async function readXlsx(
   bytes: Uint8Array,
@@ -28,6 +29,17 @@ export async function readXlsxWithExceljs(
   const ExcelJS = (await import('exceljs')).default;
   const workbook: Workbook = new ExcelJS.Workbook();
   const problems: ImportProblem[] = [];
+  const cut = truncatedZip(bytes);
+  if (cut) {
+    problems.push({
+      severity: 'error',
+      rule: 'file.truncated',
+      file,
+      message: `the file is cut off (truncated): ${cut}; not a readable XLSX workbook`,
+      hint: 'copy or download the file again from where it came (the copy was interrupted), or save it again from Excel/WPS',
+    });
+    return { sheets: [], problems };
+  }
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (e) {
@@ -36,7 +48,7 @@ export async function readXlsxWithExceljs(
       rule: 'file.badXlsx',
       file,
       message: `not a readable XLSX workbook (${(e as Error).message.split('\n')[0]})`,
-      hint: 'the file may be truncated or not an .xlsx at all: save it again from Excel/WPS as "Excel Workbook (*.xlsx)"',
+      hint: 'the file may not be an .xlsx at all: save it again from Excel/WPS as "Excel Workbook (*.xlsx)"',
     });
     return { sheets: [], problems };
   }
@@ -47,21 +59,22 @@ export async function readXlsxWithExceljs(
   return { sheets, problems };
 }
 
+/**
+ * Why a file that starts as a zip archive is cut off, or undefined: a zip ends with its central directory (the
+ * "end of central directory" record, PK\x05\x06, within the last 64 KiB + 22 bytes); a copy cut short has none.
+ */
+export function truncatedZip(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04)
+    return undefined;
+  const from = Math.max(0, bytes.length - 65_557);
+  for (let i = bytes.length - 22; i >= from; i--)
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06)
+      return undefined;
+  return `it ends after ${bytes.length} bytes without the zip directory that closes every XLSX file`;
+}
+
 function readSheet(ws: Worksheet, file: string, problems: ImportProblem[]): RawSheet {
   const merges = (ws.model as { merges?: string[] }).merges ?? [];
-  for (const range of merges) {
-    const [first] = range.split(':');
-    const m = /^([A-Z]+)([0-9]+)$/.exec(first ?? '');
-    problems.push({
-      severity: 'error',
-      rule: 'file.merged',
-      file,
-      sheet: ws.name,
-      ...(m ? { row: Number(m[2]), column: m[1] } : {}),
-      message: `cells ${range} are merged: only the first keeps its value, the others read as empty`,
-      hint: 'unmerge the cells and fill the value into every row it applies to',
-    });
-  }
   const rows: Cell[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: Cell[] = [];
@@ -77,7 +90,7 @@ function readSheet(ws: Worksheet, file: string, problems: ImportProblem[]): RawS
   });
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
   while (rows.length > 0 && rows.at(-1)!.every((c) => c === null || c === '')) rows.pop();
-  return { name: ws.name, rows };
+  return { name: ws.name, rows, ...(merges.length ? { merges } : {}) };
 }
 
 function cellValue(
@@ -92,25 +105,22 @@ function cellValue(
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
+      const formula = `=${String(o['formula'] ?? o['sharedFormula'])}`;
+      const result = o['result'];
+      // No value stored (never calculated): the formula's text, which the table refuses naming the cell.
+      if (result === undefined || result === null) return formula;
+      const value = cellValue({ value: result } as ExcelCell, at, problems);
       problems.push({
-        severity: 'error',
-        rule: 'file.formula',
+        severity: 'warning',
+        rule: 'file.formulaValue',
         ...at,
-        message: `the cell holds a formula (=${String(o['formula'] ?? o['sharedFormula'])}), not a value`,
-        hint: 'copy the column and paste it back as values only (选择性粘贴 → 数值), then save',
+        message: `the cell holds the formula ${formula}; the value Excel stored for it, "${String(value)}", is read`,
+        hint: 'to be sure of the value, paste the column back as values only (选择性粘贴 → 数值), then save',
       });
-      return null;
+      return value;
     }
-    if ('error' in o) {
-      problems.push({
-        severity: 'error',
-        rule: 'file.errorValue',
-        ...at,
-        message: `the cell shows the error value ${String(o['error'])}`,
-        hint: 'replace it with the intended value',
-      });
-      return null;
-    }
+    // An error value (#N/A, #REF!): its text, which the table refuses naming the cell.
+    if ('error' in o) return String(o['error']);
     if (Array.isArray(o['richText']))
       return (o['richText'] as { text: string }[]).map((r) => r.text).join('');
     if (typeof o['text'] === 'string') return o['text']; // hyperlink

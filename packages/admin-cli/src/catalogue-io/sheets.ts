@@ -5,4 +5,6 @@ export interface RawSheet {
   name: string;
   /** rows[0] is spreadsheet row 1 (the header row); trailing empty rows removed. */
   rows: Cell[][];
+  /** Merged ranges (XLSX), e.g. `A1:H1`: the first cell's value shows across each. */
+  merges?: string[];
 }

@@ -1,7 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ServiceItem } from '@tongban/core/catalogue';
-import { neutralise } from './neutralise.js';
 import type { CatalogueFormat } from './read-catalogue.js';
 
 export const OUT_ENCODINGS = ['utf8', 'utf8-bom', 'gbk', 'gb18030'] as const;
@@ -23,7 +22,8 @@ export async function writeCatalogue(
     bytes = Buffer.from(`${JSON.stringify({ items }, null, 2)}\n`, 'utf8');
   } else {
     const { itemsToRows, TABULAR_SHEET_NAME } = await import('@tongban/core/catalogue');
-    const rows = itemsToRows(items).map((r) => r.map((c) => (typeof c === 'string' ? neutralise(c) : c)));
+    // itemsToRows neutralises text cells against formula injection (cell-formula.ts).
+    const rows = itemsToRows(items);
     bytes = format === 'xlsx' ? await toXlsx(rows, TABULAR_SHEET_NAME) : await toCsv(rows, encoding);
   }
   await mkdir(dirname(file), { recursive: true });

@@ -38,6 +38,27 @@ export const ImportResult = z.strictObject({
       unchanged: z.number().int(),
     })
     .optional(),
+  explain: z
+    .strictObject({
+      headerRows: z.array(z.number().int()),
+      titleRows: z.array(z.number().int()),
+      columns: z.array(
+        z.strictObject({
+          column: z.string(),
+          index: z.number().int(),
+          header: z.string(),
+          key: z.string().optional(),
+          zh: z.string().optional(),
+          unit: z.string().optional(),
+          ignored: z.enum(['ownUse', 'unknown', 'superseded', 'repeated']).optional(),
+          by: z.string().optional(),
+        }),
+      ),
+      defaults: z.array(z.strictObject({ key: z.string(), zh: z.string(), says: z.string() })),
+      noteRows: z.array(z.number().int()),
+      itemRows: z.number().int(),
+    })
+    .optional(),
 });
 
 export const ExportResult = z.strictObject({

@@ -1,3 +1,5 @@
+export * from './cell-dates.js';
+export { looksLikeFormula, neutralise, unneutralise } from './cell-formula.js';
 export * from './diff.js';
 export * from './material-rules.js';
 export * from './normalise.js';
@@ -5,6 +7,9 @@ export * from './problems.js';
 export * from './search.js';
 export * from './service-item.js';
 export * from './tabular.js';
+export { levelOfUnit } from './tabular-defaults.js';
+export * from './tabular-headers.js';
+export { allowedTerms, codeOf, TERMS, termOf } from './tabular-terms.js';
 export * from './uniformity.js';
 export * from './validate.js';
 export * from './version.js';

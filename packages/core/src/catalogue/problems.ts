@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { itemRuleIssues } from './item-rules.js';
 import { halfWidth } from './normalise.js';
 
 /**
@@ -235,4 +236,22 @@ export function describeProblem(p: CatalogueProblem): string {
   const where = p.path ? `${who}, ${p.path}` : who;
   const clause = p.clause && !p.message.includes(p.clause) ? ` [${p.clause}]` : '';
   return `${p.severity === 'error' ? 'error' : 'warning'}: ${where}: ${p.message}${clause} — ${p.hint}`;
+}
+
+/**
+ * Every schema problem of one item, with the cross-field rules (item-rules.ts) even where other fields are
+ * malformed (zod runs refinements only on a well-formed object): every problem of an item at once.
+ */
+export function schemaProblems(input: unknown, error: z.ZodError, index: number): CatalogueProblem[] {
+  const who = identify(input, index);
+  const problems = problemsFromZod(error, who);
+  if (input !== null && typeof input === 'object' && !error.issues.some((i) => i.code === 'custom')) {
+    const issues = itemRuleIssues(input as Record<string, unknown>).map((i) => ({
+      code: 'custom',
+      input: undefined,
+      ...i,
+    }));
+    problems.push(...problemsFromZod({ issues } as unknown as z.ZodError, who));
+  }
+  return problems;
 }

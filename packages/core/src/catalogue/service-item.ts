@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/shanghai-time.js';
+import { itemRuleIssues } from './item-rules.js';
 
 /** 事项类型 (DESIGN glossary; seed 004 4.1-4.2: on-application items of a service hall). */
 export const ITEM_TYPES = [
@@ -65,6 +67,9 @@ export const ItemCode = z
     'item code must be 4-50 ASCII letters, digits, "-" or "_" (half-width)',
   );
 
+/** A calendar date 'YYYY-MM-DD' that exists. */
+export const IsoDate = z.string().refine(isIsoDate, 'a date is a real date written YYYY-MM-DD');
+
 /** 申请材料 */
 export const Material = z.object({
   name: text('material name'),
@@ -86,13 +91,28 @@ export const Material = z.object({
 });
 export type Material = z.infer<typeof Material>;
 
-export const Fee = z.object({
-  name: text('fee name'),
-  /** Amount in yuan (元); 0 for free items is expressed by an empty fee list. */
-  amount: z.number().min(0),
-  basis: z.string().trim().optional(),
-});
+export const Fee = z
+  .object({
+    name: text('fee name'),
+    /** Amount in yuan (元); a free item has an empty fee list. */
+    amount: z.number().min(0).optional(),
+    /**
+     * The standard in words when no single amount can be given (按面积收取：xx元/平方米), shown as written
+     * (seed 000 4.3: 办事指南 states the 收费情况).
+     */
+    standard: z.string().trim().min(1).optional(),
+    basis: z.string().trim().optional(),
+  })
+  .refine((f) => f.amount !== undefined || f.standard !== undefined, {
+    message: 'a fee needs an amount in yuan or its standard in words',
+    path: ['amount'],
+  });
 export type Fee = z.infer<typeof Fee>;
+
+/** A fee as a person reads it: 工本费 20元, or 按面积收取 xx元/平方米. */
+export function feeText(fee: Fee): string {
+  return fee.amount !== undefined ? `${fee.name} ${fee.amount}元` : `${fee.name} ${fee.standard}`;
+}
 
 export const Form = z.object({
   name: text('form name'),
@@ -181,60 +201,11 @@ export const ServiceItem = z
     bundles: z.array(text('bundle id')).default([]),
     /** 到办事现场次数 (0 = 零跑动, 1 = 最多跑一次) */
     maxVisits: z.number().int().min(0).max(9).default(1),
+    /** 更新日期: when the guide was last revised, 'YYYY-MM-DD' (shown with the guide; seed 000 4.2 动态调整). */
+    revisedOn: IsoDate.optional(),
   })
   .superRefine((item, ctx) => {
-    if (item.promisedDays > item.legalDays) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['promisedDays'],
-        message: `promised time limit (${item.promisedDays}) exceeds the legal time limit (${item.legalDays}); the promise must be at most the legal limit (seed 000 4.3)`,
-      });
-    }
-    if (item.caseKind === 'immediate' && item.promisedDays !== 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['promisedDays'],
-        message:
-          '即办件 (immediate) items are decided on the spot: promised time limit must be 0 (seed 001 4.2.2)',
-      });
-    }
-    if (item.caseKind === 'joint' && item.jointUnits.length < 2) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['jointUnits'],
-        message:
-          '联办件 (joint) items need a lead department and at least one other unit in jointUnits (seed 001 4.2.2)',
-      });
-    }
-    const proxy = item.modes.some((m) => m === 'proxyLocal' || m === 'proxyRemote');
-    if (proxy && item.transferDays === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['transferDays'],
-        message: 'proxy modes (异地代收) need a transfer time limit in working days (seed 000 table 2)',
-      });
-    }
-    if (new Set(item.modes).size !== item.modes.length) {
-      ctx.addIssue({ code: 'custom', path: ['modes'], message: 'a handling mode is listed twice' });
-    }
-    const names = new Set<string>();
-    item.materials.forEach((m, i) => {
-      if (names.has(m.name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['materials', i, 'name'],
-          message: `material "${m.name}" is listed twice`,
-        });
-      }
-      names.add(m.name);
-      if (m.tolerable && m.kind === 'key') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['materials', i, 'tolerable'],
-          message: `material "${m.name}" is a key material and cannot be tolerable: 容缺 covers secondary materials only (seed 004 6.5)`,
-        });
-      }
-    });
+    for (const issue of itemRuleIssues(item)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type ServiceItem = z.infer<typeof ServiceItem>;
 /** What an import file or a hand-written JSON provides before defaults are applied. */

@@ -54,11 +54,12 @@ const idCard: ServiceItemInput = {
 };
 
 describe('tabular catalogue: itemsToRows and rowsToItems', () => {
-  it('writes a header row of Chinese term plus English key, one row per item', () => {
+  it('writes a header row of the template’s Chinese headers (with units), one row per item', () => {
     const rows = itemsToRows([ServiceItem.parse(idCard)]);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toContain('事项编码 itemCode');
-    expect(rows[0]).toContain('申报材料 materials');
+    expect(rows[0]).toContain('事项编码');
+    expect(rows[0]).toContain('申报材料');
+    expect(rows[0]).toContain('承诺时限（工作日）');
     const cell = (key: string) => rows[1]![TABULAR_COLUMNS.findIndex((c) => c.key === key)];
     expect(cell('materials')).toBe(
       '居民身份证｜主要｜原件｜电子证照:居民身份证\n户口簿｜主要｜原件｜复印1｜依据:《居民身份证法》第八条\n近期免冠照片｜次要｜容缺｜备注:可现场采集: 数码相片',
@@ -95,6 +96,7 @@ describe('tabular catalogue: itemsToRows and rowsToItems', () => {
         '设定依据',
         '申请材料',
         '办理流程',
+        '收费情况',
       ],
       [
         '11230100MB00001',
@@ -111,10 +113,16 @@ describe('tabular catalogue: itemsToRows and rowsToItems', () => {
         '《食品安全法》第三十五条',
         '营业执照｜主要|电子证照：营业执照',
         '申请\n受理\n审查\n决定',
+        '不收费',
       ],
     ];
     const r = rowsToItems(rows, ctx);
-    expect(r.problems).toEqual([]);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // the absent optional columns are said once each (no 子项名称, no 表单)
+    expect(r.problems.map((p) => [p.rule, p.header])).toEqual([
+      ['tabular.defaultColumn', '子项名称'],
+      ['tabular.defaultColumn', '表单内容'],
+    ]);
     expect(r.items[0]).toMatchObject({
       itemType: 'licensing',
       level: 'city',
@@ -169,24 +177,25 @@ function rowsWith(changes: Record<string, unknown>, header?: (h: string) => stri
 const letterOf = (key: string) => columnLetter(TABULAR_COLUMNS.findIndex((c) => c.key === key));
 
 describe('tabular catalogue: problems name file, sheet, row, column, reason and mend', () => {
-  it('unknown and missing headers', () => {
+  it('unknown headers are ignored with a warning; a missing required column is an error', () => {
     const rows = rowsWith({}, (h) => (h.startsWith('实施主体') ? '承办机构' : h));
     rows[0]!.push('备用列');
     const r = rowsToItems(rows, ctx);
     expect(r.items).toEqual([]);
     const unknown = r.problems.filter((p) => p.rule === 'tabular.unknownHeader');
-    expect(unknown.map((p) => [p.row, p.column, p.header])).toEqual([
-      [1, letterOf('implementingUnit'), '承办机构'],
-      [1, columnLetter(TABULAR_COLUMNS.length), '备用列'],
+    expect(unknown.map((p) => [p.severity, p.row, p.column, p.header])).toEqual([
+      ['warning', 1, letterOf('implementingUnit'), '承办机构'],
+      ['warning', 1, columnLetter(TABULAR_COLUMNS.length), '备用列'],
     ]);
     const missing = r.problems.find((p) => p.rule === 'tabular.missingHeader');
     expect(missing).toMatchObject({
+      severity: 'error',
       file: '事项清单.xlsx',
       sheet: '事项清单',
       row: 1,
-      header: '实施主体 implementingUnit',
+      header: '实施主体',
     });
-    expect(missing!.hint).toContain('实施主体 implementingUnit');
+    expect(missing!.hint).toContain('"实施主体" (or 实施机构');
   });
 
   it('an empty sheet has no header row', () => {
@@ -230,7 +239,7 @@ describe('tabular catalogue: problems name file, sheet, row, column, reason and 
     expect(by('legalDays').message).toContain('"六十" is not a whole number');
     expect(by('itemType').hint).toContain('行政许可 (licensing)');
     expect(describeTabularProblem(by('legalDays'))).toBe(
-      `error: 事项清单.xlsx 事项清单!${letterOf('legalDays')}2 (法定时限 legalDays): 法定时限 "六十" is not a whole number — write only the number, e.g. 20 (working days)`,
+      `error: 事项清单.xlsx 事项清单!${letterOf('legalDays')}2 (法定时限（工作日）): 法定时限 "六十" is not a whole number — write only the number, e.g. 20 (working days)`,
     );
   });
 
@@ -267,7 +276,7 @@ describe('tabular catalogue: problems name file, sheet, row, column, reason and 
     });
   });
 
-  it('locate() places a whole-catalogue problem on its row (duplicate item, seed 004 3.10)', () => {
+  it('two rows of the same item (code, level, unit) are an error naming both rows (seed 004 3.10)', () => {
     const rows = itemsToRows([ServiceItem.parse(idCard), ServiceItem.parse(idCard)]);
     rows.splice(
       2,
@@ -275,14 +284,23 @@ describe('tabular catalogue: problems name file, sheet, row, column, reason and 
       rows[0]!.map(() => ''),
     ); // a blank row between them is skipped
     const r = rowsToItems(rows, ctx);
-    expect(r.rows).toEqual([2, 4]);
-    const dup = validateCatalogue(r.items).errors.find((p) => p.rule === 'catalogue.duplicateKey')!;
-    expect(r.locate(dup)).toMatchObject({
-      row: 4,
-      column: 'A',
-      header: '事项编码 itemCode',
-      file: '事项清单.xlsx',
-    });
+    expect(r.rows).toEqual([2]);
+    const dup = r.problems.filter((p) => p.rule === 'catalogue.duplicateKey');
+    expect(dup).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        row: 4,
+        column: 'A',
+        header: '事项编码',
+        message: 'rows 2 and 4 are the same item: 事项编码 000173001000, 层级 县级, 实施主体 某县公安局',
+      }),
+    ]);
+  });
+
+  it('locate() places a whole-catalogue problem on its row and column', () => {
+    const r = rowsToItems(itemsToRows([ServiceItem.parse(idCard)]), ctx);
+    const w = validateCatalogue(r.items).warnings.find((p) => p.path.startsWith('materials['))!;
+    expect(r.locate(w)).toMatchObject({ row: 2, column: letterOf('materials'), header: '申报材料' });
   });
 
   it('TabularImportError carries every problem and names the first', () => {
@@ -313,6 +331,8 @@ const word = fc
   .string({ unit: chars, minLength: 1, maxLength: 12 })
   .map((s) => s.trim())
   .filter((s) => s !== '');
+/** A name of a list's only entry must not read as "none" (无, -). */
+const listName = word.filter((w) => !/^[-/]+$/.test(w));
 const wordWithColon = fc
   .tuple(word, fc.option(word, { nil: undefined }))
   .map(([a, b]) => (b ? `${a}:${b}` : a));
@@ -340,23 +360,32 @@ const arbitraryItem: fc.Arbitrary<ServiceItemInput> = fc
     itemType: fc.constantFrom(...ITEM_TYPES),
     itemCode: fc.stringMatching(/^[0-9A-Z][0-9A-Za-z_-]{3,20}$/),
     legalBasis: uniqueWords(1, 3),
-    materialNames: uniqueWords(0, 4),
+    materialNames: fc.uniqueArray(listName, { minLength: 0, maxLength: 4 }),
     materials: fc.array(material, { minLength: 4, maxLength: 4 }),
     process: fc.array(word, { minLength: 1, maxLength: 4 }),
     fees: fc.array(
-      fc.record(
-        {
-          name: word,
-          amount: fc.integer({ min: 0, max: 100_000 }).map((f) => f / 100),
-          basis: opt(wordWithColon),
-        },
-        { requiredKeys: ['name', 'amount'] },
+      fc.oneof(
+        fc.record(
+          {
+            name: word,
+            amount: fc.integer({ min: 0, max: 100_000 }).map((f) => f / 100),
+            basis: opt(wordWithColon),
+          },
+          { requiredKeys: ['name', 'amount'] },
+        ),
+        // a standard in words (按面积收取：xx元/平方米)
+        fc.record(
+          { name: word, standard: word.map((w) => `按${w}xx元/平方米`), basis: opt(wordWithColon) },
+          { requiredKeys: ['name', 'standard'] },
+        ),
       ),
       { maxLength: 2 },
     ),
     legalDays: fc.integer({ min: 0, max: 90 }),
     promisedRatio: fc.double({ min: 0, max: 1, noNaN: true }),
-    forms: fc.array(fc.record({ name: word, url: opt(word) }, { requiredKeys: ['name'] }), { maxLength: 2 }),
+    forms: fc.array(fc.record({ name: listName, url: opt(word) }, { requiredKeys: ['name'] }), {
+      maxLength: 2,
+    }),
     audience: fc.subarray(['person', 'organisation'] as const, { minLength: 1 }),
     conditions: opt(fc.array(word, { minLength: 1, maxLength: 3 }).map((l) => l.join('\n'))),
     contact: fc.record(
@@ -387,6 +416,11 @@ const arbitraryItem: fc.Arbitrary<ServiceItemInput> = fc
     appointmentCapacity: opt(fc.integer({ min: 1, max: 500 })),
     bundles: uniqueWords(0, 2),
     maxVisits: fc.integer({ min: 0, max: 9 }),
+    revisedOn: opt(
+      fc
+        .date({ min: new Date('1990-01-01'), max: new Date('2100-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+    ),
   })
   .map(({ materialNames, materials, promisedRatio, jointUnits, transferDays, ...r }) => {
     const promisedDays = r.caseKind === 'immediate' ? 0 : Math.floor(r.legalDays * promisedRatio);

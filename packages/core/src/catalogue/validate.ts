@@ -1,14 +1,14 @@
 /**
  * Whole-catalogue validation: every schema issue of every item (not just the first), then the rules that need the
  * whole catalogue or several fields, then the material rules of seed 004 6.2 as warnings.
- * Note: the schema's cross-field rules (promised <= legal days, joint units, transfer days...) run only once an
- * item's fields are well-formed (zod skips refinements on malformed input), so mending may reveal more of them.
+ * The schema's cross-field rules (promised <= legal days, joint units, transfer days...) are reported even when
+ * other fields of the item are malformed (item-rules.ts), so one run shows every problem.
  * Catalogue-level rules and warnings look at the well-formed items only.
  */
 import { TongbanError } from '../errors/tongban-error.js';
 import { materialWarnings } from './material-rules.js';
 import { displayName, normaliseName } from './normalise.js';
-import { type CatalogueProblem, describeProblem, identify, problemsFromZod } from './problems.js';
+import { type CatalogueProblem, describeProblem, schemaProblems } from './problems.js';
 import { itemKey, PROXY_MODES, ServiceItem } from './service-item.js';
 
 export interface ValidateOptions {
@@ -178,7 +178,7 @@ export function validateCatalogue(raw: readonly unknown[], opts: ValidateOptions
   raw.forEach((input, index) => {
     const parsed = ServiceItem.safeParse(input, { reportInput: true });
     if (parsed.success) valid.push({ item: parsed.data, index });
-    else errors.push(...problemsFromZod(parsed.error, identify(input, index)));
+    else errors.push(...schemaProblems(input, parsed.error, index));
   });
 
   // Duplicate item keys: one item code once per level and implementing unit (seed 004 3.10).

@@ -62,9 +62,11 @@ describe('malformed import files are refused, located, and leave the store uncha
   }
 
   it('reports every problem on stderr in human mode, with row and column, and says nothing was written', async () => {
-    const run = await tongban(['items', 'import', join(badImports, 'merged-cells.xlsx')], { data });
+    const run = await tongban(['items', 'import', join(badImports, 'unknown-level.xlsx')], { data });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('sheet 事项清单, row 2, column F: cells F2:F3 are merged');
+    expect(run.stderr).toMatch(
+      /sheet 事项清单, row 4, column E \(层级\), item \S+, field level: 层级 "国家级" is not known/,
+    );
     expect(run.stderr).toContain('nothing was written');
     expect(run.stdout).toBe('');
   });

@@ -1,5 +1,7 @@
 import { Args, Flags } from '@oclif/core';
+import type { TableExplain } from '@tongban/core/catalogue';
 import { TongbanCommand } from '../../base-command.js';
+import { explainLines } from '../../catalogue-io/explain.js';
 import type { ImportProblem } from '../../catalogue-io/problem.js';
 import { FORMATS, readCatalogue } from '../../catalogue-io/read-catalogue.js';
 import { EXIT } from '../../exit-codes.js';
@@ -27,6 +29,8 @@ export interface ItemsImportResult {
   problems: ImportProblem[];
   /** Against the current draft (or the latest version, or nothing); absent when refused. */
   changes?: ImportChanges;
+  /** --explain (XLSX/CSV): how each column was understood; nothing is written. */
+  explain?: TableExplain;
 }
 
 export default class ItemsImport extends TongbanCommand<ItemsImportResult> {
@@ -42,11 +46,18 @@ export default class ItemsImport extends TongbanCommand<ItemsImportResult> {
     'A text cell starting with an apostrophe loses that one apostrophe (undoing the formula-injection guard of',
     '`items export`).',
     '',
+    'The header row may follow title rows and use the headers of real lists (事项名称, 实施编码, 申请材料,',
+    '承诺办结时限（工作日） ...); columns that are no field are ignored with a warning; a column the file lacks and',
+    'that has a default (层级, 服务对象, 办件类型, 办理方式, 窗口分类, 子项名称, 表单) is said once as a warning.',
+    '--explain prints how each column was understood (header -> field, or ignored) and what the import would do,',
+    'and writes nothing (exit 2 when the file would be refused). See docs/catalogue.md.',
+    '',
     'The draft is then published with `tongban items publish`.',
   ].join('\n');
   static override examples = [
     '<%= config.bin %> <%= command.id %> 事项清单-2025-12.xlsx',
     '<%= config.bin %> <%= command.id %> catalogue.csv --dry-run',
+    '<%= config.bin %> <%= command.id %> --explain 道里区实施清单.xlsx',
     '<%= config.bin %> <%= command.id %> catalogue.csv --encoding gbk --json',
     '<%= config.bin %> <%= command.id %> export.json --data /srv/tongban',
   ];
@@ -54,6 +65,10 @@ export default class ItemsImport extends TongbanCommand<ItemsImportResult> {
   static override flags = {
     'dry-run': Flags.boolean({
       summary: 'Validate and show what would change, without writing.',
+      default: false,
+    }),
+    explain: Flags.boolean({
+      summary: 'Show how each column is understood and what would be imported; write nothing.',
       default: false,
     }),
     format: Flags.option({ options: FORMATS, summary: 'Format, when the file name does not tell.' })(),
@@ -81,7 +96,18 @@ export default class ItemsImport extends TongbanCommand<ItemsImportResult> {
       errors: read.errors,
       warnings: read.warnings,
       problems: read.problems,
+      ...(flags.explain && read.explain ? { explain: read.explain } : {}),
     };
+    if (flags.explain) {
+      progress.stop();
+      if (read.explain) for (const line of explainLines(read.file, read.sheet, read.explain)) this.log(line);
+      for (const line of problemLines(read.problems)) this.log(line);
+      this.log(
+        `${result.valid ? `Would import ${result.items} items` : 'Would be refused'}: ${read.errors} error(s), ${read.warnings} warning(s); nothing was written (--explain).`,
+      );
+      if (!result.valid) this.failWith(EXIT.invalid);
+      return result;
+    }
     if (!result.valid) {
       progress.stop();
       for (const line of problemLines(read.problems)) this.logToStderr(line);

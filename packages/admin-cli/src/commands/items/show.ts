@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import type { ServiceItem } from '@tongban/core/catalogue';
-import { LEVELS } from '@tongban/core/catalogue';
+import { feeText, LEVELS } from '@tongban/core/catalogue';
 import { TongbanError } from '@tongban/core/errors';
 import { TongbanCommand } from '../../base-command.js';
 import { loadCatalogue, loadDefaultCatalogue, nameOf, parseRef } from '../../catalogue-source.js';
@@ -58,10 +58,7 @@ export default class ItemsShow extends TongbanCommand<ItemsShowResult> {
           ['依据 basis', i.legalBasis.join('; ')],
           ['材料 materials', i.materials.map((m) => `${m.name}${m.tolerable ? '(容缺)' : ''}`).join('、')],
           ['流程 process', i.process.join(' → ')],
-          [
-            '收费 fees',
-            i.fees.length ? i.fees.map((f) => `${f.name} ${f.amount}元`).join('、') : '不收费 free',
-          ],
+          ['收费 fees', i.fees.length ? i.fees.map(feeText).join('、') : '不收费 free'],
           ['表单 forms', i.forms.map((f) => f.name).join('、')],
         ]),
       );

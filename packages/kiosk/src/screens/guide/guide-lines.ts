@@ -2,7 +2,7 @@
  * The 办事指南 of an item as lines (seed 000 4.3: name, basis, materials, process, time limit, fees): which
  * materials are key, tolerable, replaced by an e-licence, originals to bring; fees; promised days; modes; place.
  */
-import { displayName, type ServiceItem } from '@tongban/core/catalogue';
+import { displayName, feeText, type ServiceItem } from '@tongban/core/catalogue';
 import type { MessageLocale } from '@tongban/core/messages';
 import { coreWord, type Translate } from '../../messages/kiosk-messages.js';
 
@@ -20,7 +20,7 @@ export function guideLines(item: ServiceItem, t: Translate, locale: MessageLocal
     out.push(`  ${i + 1}. ${m.name} [${tags.join(', ')}]`);
   });
   out.push(
-    `${t('guide.fees')}: ${item.fees.length === 0 ? t('guide.free') : item.fees.map((f) => `${f.name} ${f.amount}元`).join('; ')}`,
+    `${t('guide.fees')}: ${item.fees.length === 0 ? t('guide.free') : item.fees.map(feeText).join('; ')}`,
   );
   out.push(t('guide.days', { n: item.promisedDays }));
   out.push(t('guide.modes', { modes: item.modes.map((m) => coreWord(`mode.${m}`, locale)).join(' / ') }));
