@@ -24,7 +24,19 @@ register('data:text/javascript,' + encodeURIComponent(
   'let port; export function initialize(d) { port = d.port; }' +
   'export async function resolve(s, c, n) { const r = await n(s, c); port.postMessage(r.url); return r; }'),
   { data: { port: port2 }, transferList: [port2] });
-const settle = () => new Promise((r) => setTimeout(r, 50));
+// the hooks report each resolve in order: once a module imported now is reported, so is every one before it
+let marks = 0;
+const settle = async () => {
+  const mark = 'data:text/javascript,export default ' + ++marks;
+  port1.ref();
+  const seen = new Promise((r) => {
+    const on = (u) => u === mark && (port1.off('message', on), r());
+    port1.on('message', on);
+  });
+  await import(mark);
+  await seen;
+  port1.unref();
+};
 const store = await import(${JSON.stringify(index)});
 const { openStore } = await import(${JSON.stringify(open)});
 const s = await openStore({ data: ${JSON.stringify(join(dir, 'data'))}, durable: false });

@@ -25,32 +25,46 @@ afterEach(async () => {
 });
 
 const worker = fileURLToPath(new URL('./test-support/kiosk-worker.ts', import.meta.url));
-function kiosk(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', worker, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code) => resolve({ code, out, err }));
+/** A kiosk process (kiosk-worker.ts): `ready` once its store is open; `go()` lets it book; `done` when it exits. */
+function kiosk(args: string[]) {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', worker, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  child.stdin.on('error', () => undefined); // a kiosk that died first: what it said is in err
+  let out = '';
+  let err = '';
+  let onReady: () => void = () => undefined;
+  const ready = new Promise<void>((r) => {
+    onReady = r;
+  });
+  child.stdout.on('data', (d) => {
+    out += d;
+    if (out.startsWith('ready\n')) onReady();
+  });
+  child.stderr.on('data', (d) => {
+    err += d;
+  });
+  const done = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+    child.on('close', (code) => {
+      onReady(); // a kiosk that died before it was ready: its error is in err
+      resolve({ code, out, err });
+    }),
+  );
+  return { ready, go: () => child.stdin.end('go\n'), done };
 }
 
 describe('two kiosks on one data directory', () => {
   it('never overbook a slot: capacity check and insert run in one store transaction (seed 002 8.2.2)', async () => {
     // three kiosk processes each try to book 4 IDs into a slot with 5 places: exactly 5 bookings may exist
-    const start = String(Date.now() + 4000); // all three start booking at the same instant
-    const runs = await Promise.all(
-      ['k1', 'k2', 'k3'].map((k) => kiosk([dir, k, '4', TUE, '09:00', now, start])),
-    );
+    const kiosks = ['k1', 'k2', 'k3'].map((k) => kiosk([dir, k, '4', TUE, '09:00', now]));
+    // all three start booking together, once each has started (on a loaded machine that can take seconds)
+    await Promise.all(kiosks.map((k) => k.ready));
+    for (const k of kiosks) k.go();
+    const runs = await Promise.all(kiosks.map((k) => k.done));
     for (const r of runs) expect(r.err).toBe('');
-    const results = runs.map((r) => JSON.parse(r.out) as { booked: number; full: number });
+    const results = runs.map(
+      (r) => JSON.parse(r.out.split('\n')[1] ?? '') as { booked: number; full: number },
+    );
     expect(results.reduce((s, r) => s + r.booked, 0)).toBe(5);
     expect(results.reduce((s, r) => s + r.full, 0)).toBe(7);
     const stored = await store.listRecords('appointments', { day: TUE });
