@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import type { WorkCalendar } from '@tongban/core/calendar';
 import { TongbanError } from '@tongban/core/errors';
-import { parseDeadline } from './time.js';
+import { localDate, parseDeadline } from './time.js';
 
 /** Flags and parsers shared by several steps' payloads. */
 
@@ -32,9 +32,20 @@ export function deadlineOf(
   flags: { deadline?: string; days?: number },
   at: string,
   calendar: WorkCalendar,
+  warn?: (message: string) => void,
 ): string {
   if (flags.deadline) return parseDeadline(flags.deadline, '--deadline');
-  if (flags.days !== undefined) return calendar.addWorkingDays(at, flags.days).toISOString();
+  if (flags.days !== undefined) {
+    const due = calendar.addWorkingDays(at, flags.days);
+    const years = calendar.provisionalYearsBetween(at, due);
+    // told to the applicant as a date, it stays as told when the year's notice is imported (docs/calendar.md)
+    if (years.length > 0 && warn) {
+      warn(
+        `--days ${flags.days} was counted on ${years.join(', ')}, a provisional year (预计: statutory holidays, no notice yet); the applicant is told ${localDate(due.toISOString())} as a fixed date. Give --deadline to choose the date yourself.`,
+      );
+    }
+    return due.toISOString();
+  }
   throw new TongbanError('usage.noDeadline', 'a deadline is needed: --deadline DATE or --days N', {
     where: { field: '--deadline' },
     hint: 'e.g. --days 5 (working days) or --deadline 2026-03-20',

@@ -223,4 +223,6 @@ export const CalendarAddDaysResult = z.strictObject({
   deadline: z.iso.datetime(),
   deadlineDate: z.iso.date(),
   calendarDays: z.number().int(),
+  provisional: z.boolean(),
+  provisionalYears: z.array(z.number().int()),
 });

@@ -13,6 +13,10 @@ export interface CalendarAddDaysResult {
   deadlineDate: string;
   /** Calendar days from the start date to the deadline date. */
   calendarDays: number;
+  /** The count ran over a provisional (预计) year, estimated from the statutory holidays before its notice. */
+  provisional: boolean;
+  /** Those years. */
+  provisionalYears: number[];
 }
 
 export default class CalendarAddDays extends TongbanCommand<CalendarAddDaysResult> {
@@ -53,12 +57,18 @@ export default class CalendarAddDays extends TongbanCommand<CalendarAddDaysResul
       deadline: deadline.toISOString(),
       deadlineDate,
       calendarDays: Math.round((Date.parse(deadlineDate) - Date.parse(startDate)) / 86_400_000),
+      provisional: false,
+      provisionalYears: calendar.provisionalYearsBetween(start, deadline),
     };
+    result.provisional = result.provisionalYears.length > 0;
     this.log(
       renderPairs([
         ['start', result.startDate],
         ['working days', result.days],
-        ['deadline', `${result.deadlineDate} 23:59:59 (+08:00)`],
+        [
+          'deadline',
+          `${result.deadlineDate} 23:59:59 (+08:00)${result.provisional ? ` 预计 provisional (${result.provisionalYears.join(', ')}: statutory holidays, no notice yet)` : ''}`,
+        ],
         ['calendar days', result.calendarDays],
       ]),
     );

@@ -37,6 +37,7 @@ describe('tongban calendar (real process)', () => {
     const r = CalendarAddDaysResult.parse(json);
     expect(r.deadlineDate).toBe('2025-10-14');
     expect(r.deadline).toBe('2025-10-14T15:59:59.999Z');
+    expect(r.provisional).toBe(false);
   });
 
   it('refuses a year before 2024, or more than two years ahead, with exit 4 and says what to do', async () => {
@@ -86,7 +87,13 @@ describe('tongban calendar (real process)', () => {
       data: tempDir(),
     });
     expect(code).toBe(0);
-    expect(CalendarAddDaysResult.parse(json).deadlineDate).toBe('2027-01-05');
+    expect(CalendarAddDaysResult.parse(json)).toMatchObject({
+      deadlineDate: '2027-01-05',
+      provisional: true,
+      provisionalYears: [2027],
+    });
+    const human = await tongban(['calendar', 'add-days', '2026-12-30', '3'], { data: tempDir() });
+    expect(human.stdout).toContain('2027-01-05 23:59:59 (+08:00) 预计 provisional');
   });
 
   it('imports a year into the data directory, then uses it as official', async () => {

@@ -35,7 +35,7 @@ export default class CasesAcceptWithTolerance extends CaseStepCommand {
     const { args, flags } = await this.parse(CasesAcceptWithTolerance);
     return this.step(args.case, flags, 'acceptWithTolerance', (c, { at, calendar }) => ({
       missing: flags.missing ?? c.materials.missing,
-      dueAt: deadlineOf(flags, at, calendar),
+      dueAt: deadlineOf(flags, at, calendar, (m) => this.warn(m)),
       pledge: flags.pledge,
       note: flags.note ?? '',
     }));

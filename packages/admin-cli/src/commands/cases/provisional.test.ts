@@ -167,4 +167,27 @@ describe('tongban cases on a provisional year, then calendar import of its notic
       new RegExp(`${c.caseId}\\s+${INJURY}\\s+办结 due\\s+2027-02-02 预计\\s+2027-02-01\\s+changed`),
     );
   });
+
+  it('warns when a 补正 deadline given in --days is counted on the provisional year (it stays as told)', async () => {
+    const data = tempDir('tongban-provisional-');
+    cpSync(seeded, data, { recursive: true });
+    const c = await acceptedOn(data, '2026-12-02');
+    const run = await tongban(
+      [
+        'cases',
+        'request-supplement',
+        c.caseId,
+        '--material',
+        '劳动关系证明材料=缺少单位盖章',
+        '--days',
+        '30',
+        '--at',
+        '2026-12-02T11:00:00+08:00',
+      ],
+      { data, env: { ...env, TONGBAN_UNIT: 'department' } },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('--days 30 was counted on 2027, a provisional year (预计');
+    expect(run.stderr).toContain('Give --deadline');
+  });
 });

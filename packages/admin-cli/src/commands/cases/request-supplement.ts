@@ -40,7 +40,11 @@ export default class CasesRequestSupplement extends CaseStepCommand {
           }
         }
       }
-      return { items, dueAt: deadlineOf(flags, at, calendar), confirmedBy: flags['confirmed-by'] };
+      return {
+        items,
+        dueAt: deadlineOf(flags, at, calendar, (m) => this.warn(m)),
+        confirmedBy: flags['confirmed-by'],
+      };
     });
   }
 }
