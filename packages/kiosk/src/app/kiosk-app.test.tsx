@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '@tongban/core/store';
+import { loadCardFixtures } from '@tongban/devices';
 import { openStore } from '@tongban/store';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +92,21 @@ describe('kiosk screens', () => {
     expect(menu).toContain('110105********0036');
     expect(menu).not.toContain('110105198507120036');
     expect(menu).toMatch(/读卡器 正常 · 打印机 正常/);
+    app.unmount();
+  });
+
+  it('a card whose content does not check out is refused in words, and a good card placed again identifies (issue 25)', async () => {
+    const app = render(<KioskApp services={services} devices={devices} />);
+    await until(app.lastFrame, '请放置身份证');
+    devices.demo?.removeCard();
+    const bad = loadCardFixtures().find((c) => c.id === 'li-na-bad-check')!;
+    devices.demo?.reader.place(bad);
+    const refused = await until(app.lastFrame, '证件信息校验未通过');
+    expect(refused).toContain('请取下证件后重新放置');
+    expect(refused).not.toMatch(/badIdNumber|GB 11643|410502/);
+    devices.demo?.placeNextCard();
+    const menu = await until(app.lastFrame, '请选择要办理的业务');
+    expect(menu).not.toContain('证件信息校验未通过');
     app.unmount();
   });
 });

@@ -52,6 +52,9 @@ export interface KioskAppProps {
   initialState?: KioskState | undefined;
 }
 
+/** How long the words for a refused or unreadable card stay on screen (ms). */
+const CARD_TROUBLE_MS = 30_000;
+
 /** The kiosk: one session at a time; global keys `*` (large text) and `/` (language); cards from the reader. */
 export function KioskApp({ services, devices, initialState }: KioskAppProps) {
   const { config } = services;
@@ -92,6 +95,21 @@ export function KioskApp({ services, devices, initialState }: KioskAppProps) {
       }),
     [devices, rearm],
   );
+
+  // "card refused, place it again" stays up for a while, so the next person at the kiosk does not see it
+  useEffect(() => {
+    let clear: NodeJS.Timeout | undefined;
+    const off = devices?.onCardTrouble((trouble) => {
+      rearm();
+      dispatch({ type: 'cardTrouble', trouble });
+      clearTimeout(clear);
+      clear = setTimeout(() => dispatch({ type: 'cardTrouble', trouble: undefined }), CARD_TROUBLE_MS);
+    });
+    return () => {
+      clearTimeout(clear);
+      off?.();
+    };
+  }, [devices, rearm]);
 
   useInput((input, key) => {
     lastActivity.current = Date.now();

@@ -36,4 +36,13 @@ describe('kiosk session reducer', () => {
     );
     expect(kioskReducer(s, { type: 'activity' }).idleWarning).toBeUndefined();
   });
+
+  it('keeps a refused card in words until a card identifies the applicant (issue 25)', () => {
+    let s = kioskReducer(initialKioskState('zh-CN'), { type: 'cardTrouble', trouble: 'refused' });
+    expect(s).toMatchObject({ screen: 'attract', cardTrouble: 'refused' });
+    expect(kioskReducer(s, { type: 'cardTrouble', trouble: undefined })).not.toHaveProperty('cardTrouble');
+    s = kioskReducer(s, { type: 'identified', applicant });
+    expect(s.cardTrouble).toBeUndefined();
+    expect(s.screen).toBe('menu');
+  });
 });

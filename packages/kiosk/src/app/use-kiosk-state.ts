@@ -28,6 +28,9 @@ export type ThemeName = 'standard' | 'large';
 
 export type ReceiptOf = 'case' | 'bundle' | 'appointment';
 
+/** 'refused': the card read the same twice but its content does not check out; 'unread': no two reads agreed. */
+export type CardTrouble = 'refused' | 'unread';
+
 export type PrintState = { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; why: string };
 
 export interface KioskState {
@@ -50,6 +53,8 @@ export interface KioskState {
   print?: PrintState;
   /** Idle warning shown (seconds left). */
   idleWarning?: number;
+  /** The card on the reader was refused or could not be read: ask for it to be placed again (issue 25). */
+  cardTrouble?: CardTrouble;
   /** Sessions ended so far (a key for remounting screens with fresh state). */
   session: number;
 }
@@ -59,6 +64,8 @@ export type KioskAction =
   | { type: 'go'; screen: Screen }
   | { type: 'back' }
   | { type: 'identified'; applicant: Applicant }
+  /** `trouble` undefined clears the words (the kiosk does so after a while). */
+  | { type: 'cardTrouble'; trouble: CardTrouble | undefined }
   | { type: 'pickItem'; item: ServiceItem }
   | { type: 'materialsChecked'; submitted: string[]; later: string[] }
   | { type: 'submitted'; receipt: Receipt; of?: ReceiptOf }
@@ -95,10 +102,14 @@ export function kioskReducer(s: KioskState, a: KioskAction): KioskState {
       if (!prev) return s.screen === 'menu' ? s : { ...s, screen: 'menu' };
       return { ...s, screen: prev, history: s.history.slice(0, -1) };
     }
+    case 'cardTrouble': {
+      const { cardTrouble: _old, ...rest } = s;
+      return a.trouble ? { ...rest, cardTrouble: a.trouble } : rest;
+    }
     case 'identified': {
       const next = s.screen === 'identify' || s.screen === 'attract' ? (s.after ?? 'menu') : s.screen;
       const history = s.screen === 'attract' ? [] : s.history;
-      const { after: _after, ...rest } = s;
+      const { after: _after, cardTrouble: _trouble, ...rest } = s;
       return { ...rest, applicant: a.applicant, screen: next, history };
     }
     case 'pickItem':

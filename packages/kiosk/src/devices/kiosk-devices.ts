@@ -30,6 +30,8 @@ export interface DeviceLine {
 export interface KioskDevices {
   onCard(listener: (card: IdentityCard) => void): () => void;
   onReadFailed(listener: (why: string) => void): () => void;
+  /** The card on the reader was refused (its content does not check out) or no two reads of it agreed. */
+  onCardTrouble(listener: (trouble: 'refused' | 'unread') => void): () => void;
   onStatus(listener: (line: DeviceLine) => void): () => void;
   status(): DeviceLine;
   print(receipt: Receipt): Promise<PrintResult>;
@@ -113,6 +115,14 @@ export async function openKioskDevices(settings: DeviceSettings): Promise<KioskD
       reader.on('readFailed', l);
       return () => {
         reader.off('readFailed', l);
+      };
+    },
+    onCardTrouble(listener) {
+      const refused = () => listener('refused');
+      const unread = () => listener('unread');
+      reader.on('cardRejected', refused).on('readFailed', unread);
+      return () => {
+        reader.off('cardRejected', refused).off('readFailed', unread);
       };
     },
     onStatus(listener) {

@@ -38,6 +38,10 @@ export const kioskMessages = {
     '读卡失败，请取下身份证后重新放置',
     'The card could not be read: take it away and place it again',
   ],
+  'identify.cardRefused': [
+    '证件信息校验未通过，请取下证件后重新放置；仍不通过请到窗口办理或用键盘输入证件号',
+    'The card did not pass the checks: take it away and place it again; if it still fails, go to a window or type your ID number',
+  ],
   'find.title': ['查找事项', 'Find a service'],
   'find.categories': ['按窗口分类浏览', 'Browse by window category'],
   'find.search': [

@@ -39,6 +39,11 @@ export function AttractScreen() {
         <Text color={theme.muted}>{t('attract.hours', { hours: services.config.hall.hours })}</Text>
         <Text color={theme.muted}>{t('attract.now', { time: formatLocalDateTime(now, state.locale) })}</Text>
       </Box>
+      {state.cardTrouble ? (
+        <Text color={theme.warn} bold>
+          {t(state.cardTrouble === 'refused' ? 'identify.cardRefused' : 'identify.readFailed')}
+        </Text>
+      ) : null}
       <Text bold inverse color={theme.accent}>
         {' '}
         {t('attract.start')}{' '}

@@ -8,7 +8,7 @@ import { groupDigits, identifyReducer, initialIdentifyState } from './use-identi
 
 /** 身份验证: the card is read by the App (reader loop); here the keypad fallback (issue 5). */
 export function IdentifyScreen() {
-  const { t, theme, dispatch, devices } = useKiosk();
+  const { t, theme, dispatch, devices, state } = useKiosk();
   const [s, act] = useReducer(identifyReducer, initialIdentifyState);
   const readerDown = devices?.status().reader?.state !== 'online';
   useInput((input, key) => {
@@ -33,6 +33,11 @@ export function IdentifyScreen() {
       <Text color={theme.accent} bold>
         {readerDown ? t('identify.readerDown') : t('identify.card')}
       </Text>
+      {state.cardTrouble ? (
+        <Text color={theme.warn} bold>
+          {t(state.cardTrouble === 'refused' ? 'identify.cardRefused' : 'identify.readFailed')}
+        </Text>
+      ) : null}
       {s.phase === 'number' ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color={theme.text} bold={theme.bold}>
