@@ -8,7 +8,8 @@ export type OutEncoding = (typeof OUT_ENCODINGS)[number];
 
 /**
  * Writes items in the format `items import` reads back to the same items (the round trip is lossless):
- * XLSX and CSV in H2's tabular layout (one sheet 事项清单), text cells neutralised against formula injection;
+ * XLSX in the template's layout (workbook.ts: sheet 事项清单, 填表说明, drop-downs), CSV in the same columns, text
+ * cells neutralised against formula injection;
  * JSON as `{ "items": [...] }`. The file is written whole to a temporary name first, then renamed.
  */
 export async function writeCatalogue(
@@ -21,31 +22,40 @@ export async function writeCatalogue(
   if (format === 'json') {
     bytes = Buffer.from(`${JSON.stringify({ items }, null, 2)}\n`, 'utf8');
   } else {
-    const { itemsToRows, TABULAR_SHEET_NAME } = await import('@tongban/core/catalogue');
+    const { itemsToRows } = await import('@tongban/core/catalogue');
     // itemsToRows neutralises text cells against formula injection (cell-formula.ts).
     const rows = itemsToRows(items);
-    bytes = format === 'xlsx' ? await toXlsx(rows, TABULAR_SHEET_NAME) : await toCsv(rows, encoding);
+    bytes = format === 'xlsx' ? await toXlsx(rows, items) : await toCsv(rows, encoding);
   }
+  await writeWhole(file, bytes);
+  return bytes.length;
+}
+
+async function toXlsx(rows: (string | number)[][], items: readonly ServiceItem[]): Promise<Uint8Array> {
+  const { COLUMN_GUIDE, TABULAR_SHEET_NAME } = await import('@tongban/core/catalogue');
+  const { catalogueWorkbook } = await import('./workbook.js');
+  const categories = [...new Set(items.map((i) => i.windowCategory))];
+  return catalogueWorkbook(rows, COLUMN_GUIDE, TABULAR_SHEET_NAME, {
+    ...(categories.length > 0 && categories.join(',').length < 240 ? { windowCategories: categories } : {}),
+  });
+}
+
+/** The empty template an administrator fills in (`tongban items export --template`). */
+export async function writeTemplate(file: string, windowCategories: readonly string[] = []): Promise<number> {
+  const { COLUMN_GUIDE, itemsToRows, TABULAR_SHEET_NAME } = await import('@tongban/core/catalogue');
+  const { catalogueWorkbook } = await import('./workbook.js');
+  const bytes = await catalogueWorkbook(itemsToRows([]), COLUMN_GUIDE, TABULAR_SHEET_NAME, {
+    ...(windowCategories.length > 0 ? { windowCategories } : {}),
+  });
+  await writeWhole(file, bytes);
+  return bytes.length;
+}
+
+async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   await writeFile(tmp, bytes);
   await rename(tmp, file);
-  return bytes.length;
-}
-
-async function toXlsx(rows: (string | number)[][], sheetName: string): Promise<Uint8Array> {
-  const ExcelJS = (await import('exceljs')).default;
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  for (const r of rows) ws.addRow(r);
-  // Text columns stay text: an item code of digits must not turn into a number with its leading zeros lost.
-  ws.getRow(1).font = { bold: true };
-  ws.columns.forEach((col) => {
-    col.width = 18;
-    col.alignment = { wrapText: true, vertical: 'top' };
-  });
-  for (let r = 2; r <= rows.length; r++) ws.getCell(r, 1).numFmt = '@';
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 async function toCsv(rows: (string | number)[][], encoding: OutEncoding): Promise<Uint8Array> {

@@ -136,8 +136,11 @@ function sharedStrings(xml: string): SharedString[] {
 /** Built-in number formats that are not dates (exceljs turns a number with a date format into a Date). */
 const PLAIN_BUILTIN = new Set([0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 37, 38, 39, 40, 48, 49]);
 
-/** For each cell style index: whether a number in that style stays a number (no date format). */
-function numberStyles(xml: string): boolean[] {
+/**
+ * For each cell style index: whether a number in that style stays a number (no date format: true), is a date in
+ * a format of the file's own (such as the template's yyyy-mm-dd: 'date'), or is something else (false).
+ */
+function numberStyles(xml: string): (boolean | 'date')[] {
   const custom = new Map<number, string>();
   for (const m of xml.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
     const id = /\snumFmtId="(\d+)"/.exec(m[1]!)?.[1];
@@ -148,7 +151,7 @@ function numberStyles(xml: string): boolean[] {
   return [...xfs.matchAll(/<xf\b([^>]*?)\/?>/g)].map((m) => {
     const id = Number(/\snumFmtId="(\d+)"/.exec(m[1]!)?.[1] ?? 0);
     const code = custom.get(id);
-    return code === undefined ? PLAIN_BUILTIN.has(id) : !isDateFormat(code);
+    return code === undefined ? PLAIN_BUILTIN.has(id) : isDateFormat(code) ? 'date' : true;
   });
 }
 
@@ -156,6 +159,12 @@ function numberStyles(xml: string): boolean[] {
 function isDateFormat(fmt: string): boolean {
   const f = fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
   return /[ymdhMsb]+/.test(f);
+}
+
+/** A date cell as read-xlsx.ts makes of exceljs's Date (exceljs's excelToDate, 1900 date system): 'YYYY-MM-DD'. */
+function excelDate(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86_400_000);
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : unsupported();
 }
 
 function columnNumber(letters: string): number {
@@ -202,7 +211,7 @@ function valueText(inner: string): string | undefined {
   return VALUE.exec(inner)?.[1];
 }
 
-function sheetRows(xml: string, strings: SharedString[], plainNumber: boolean[]): Cell[][] {
+function sheetRows(xml: string, strings: SharedString[], plainNumber: (boolean | 'date')[]): Cell[][] {
   if (/<mergeCell\b|<hyperlink\b/.test(xml)) unsupported(); // exceljs reports merges; hyperlinks change values
   const start = xml.indexOf('<sheetData');
   if (start < 0) unsupported();
@@ -250,8 +259,11 @@ function sheetRows(xml: string, strings: SharedString[], plainNumber: boolean[])
       } else if (type === 'b') {
         value = Number.parseInt(text, 10) !== 0;
       } else if (type === undefined || type === 'n') {
-        if (style > 0 && plainNumber[style] !== true) unsupported(); // a date, or a style we do not know
-        value = Number.parseFloat(text);
+        const kind = style > 0 ? plainNumber[style] : true;
+        if (kind === 'date') value = excelDate(Number.parseFloat(text));
+        else if (kind !== true)
+          return unsupported(); // a built-in date format, or a style we do not know
+        else value = Number.parseFloat(text);
       } else return unsupported(); // str, e, inlineStr, d
     }
     let cells = rows[row - 1];

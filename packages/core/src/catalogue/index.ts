@@ -8,6 +8,7 @@ export * from './search.js';
 export * from './service-item.js';
 export * from './tabular.js';
 export { levelOfUnit } from './tabular-defaults.js';
+export * from './tabular-guide.js';
 export * from './tabular-headers.js';
 export { allowedTerms, codeOf, TERMS, termOf } from './tabular-terms.js';
 export * from './uniformity.js';
