@@ -145,7 +145,7 @@ describe('a writer frozen past the stale time while it holds the write lock (iss
       let lengthsWrong = 0;
       for (const caseId of caseIds) {
         const evs = await store.events(caseId);
-        evs.forEach((e, i) => where.set(e.id, [...(where.get(e.id) ?? []), i + 1]));
+        for (const [i, e] of evs.entries()) where.set(e.id, [...(where.get(e.id) ?? []), i + 1]);
         if ((await store.summary(caseId))?.length !== evs.length) lengthsWrong++;
       }
       const lost = acks.filter((a) => !where.has(a.id));
