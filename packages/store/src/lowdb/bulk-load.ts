@@ -1,10 +1,8 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { CaseEvent } from '@tongban/core/cases';
+import { StoreError } from '@tongban/core/store';
 import type { CaseSummary } from '@tongban/core/store';
-import { checkAppend, checkSummaryLength, StoreError } from '@tongban/core/store';
+import { checkAppend, checkSummaryLength } from '@tongban/core/store';
 import type { SummaryShard } from './engine.js';
-import { atomicWrite } from './files.js';
 import { abs, caseFile, summaryShardFile, summaryShardOf } from './layout.js';
 import type { LowdbStore } from './lowdb-store.js';
 
@@ -16,8 +14,9 @@ export interface BulkCase {
 /**
  * Load many cases into a store that holds no case yet (benchmarks, a migration from another system), writing
  * the files directly: one log per case and each summary shard once, instead of one commit per case.
- * Runs with the write lock held; each case is checked as `append` would. Returns the number of cases loaded.
- * Durable mode flushes only the shards (the logs are flushed by the system later): run it before the hall opens.
+ * Runs with the write lock held, every file staged in the tenure and renamed into place (fence.ts); each case is
+ * checked as `append` would. Returns the number of cases loaded. Not journaled: a load cut off half-way leaves
+ * the cases it wrote (a second load then refuses, STORE_NOT_EMPTY): load into a new data directory again.
  */
 export async function bulkLoadCases(store: LowdbStore, cases: Iterable<BulkCase>): Promise<number> {
   return store.withEngine((engine, snap) => {
@@ -30,7 +29,6 @@ export async function bulkLoadCases(store: LowdbStore, cases: Iterable<BulkCase>
       }
     }
     const shards: SummaryShard[] = Array.from({ length: engine.meta.summaryShards }, () => ({ cases: {} }));
-    const dirs = new Set<string>();
     let count = 0;
     for (const { events, summary } of cases) {
       const caseId = summary.caseId;
@@ -43,23 +41,12 @@ export async function bulkLoadCases(store: LowdbStore, cases: Iterable<BulkCase>
           hint: 'give every case its own application number',
         });
       }
-      const file = abs(engine.dir, caseFile(caseId));
-      const d = dirname(file);
-      if (!dirs.has(d)) {
-        mkdirSync(d, { recursive: true });
-        dirs.add(d);
-      }
-      const fd = openSync(file, 'w');
-      try {
-        writeSync(fd, `${JSON.stringify({ events, summary })}\n`);
-      } finally {
-        closeSync(fd);
-      }
+      engine.tenure.replace(abs(engine.dir, caseFile(caseId)), `${JSON.stringify({ events, summary })}\n`);
       shard.cases[caseId] = summary;
       count++;
     }
     shards.forEach((shard, i) => {
-      atomicWrite(abs(engine.dir, summaryShardFile(i)), JSON.stringify(shard), engine.durable);
+      engine.tenure.replace(abs(engine.dir, summaryShardFile(i)), JSON.stringify(shard));
     });
     engine.docs.generations.bumpAll(snap);
     engine.docs.forget();

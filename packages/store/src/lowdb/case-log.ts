@@ -1,22 +1,16 @@
-import {
-  closeSync,
-  fdatasyncSync,
-  ftruncateSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  writeSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { CaseEvent } from '@tongban/core/cases';
-import type { CaseSummary } from '@tongban/core/store';
 import { StoreCorruptError } from '@tongban/core/store';
+import type { CaseSummary } from '@tongban/core/store';
+import type { Stage } from './fence.js';
 
 /**
- * One case's event log: an append-only JSONL file, one line per commit `{"events":[...],"summary":{...}}`.
- * A commit is a single write of a whole line, so the events and the summary they were written with land together.
- * A last line without its newline is a commit torn by a crash: readers ignore it and the next writer cuts it off
- * (the journal then replays that commit).
+ * One case's event log: a JSONL file, one line per commit `{"events":[...],"summary":{...}}`, only ever extended.
+ * A commit writes the log with its new line beside it in the writer's tenure and renames it over the old one
+ * (fence.ts): an append in place could not be fenced, since a frozen writer holds no check between its positional
+ * write and the bytes landing. So the events and the summary they were written with land together, and readers
+ * see the old log or the new one. A last line without its newline (a commit torn by a crash in the appends of
+ * Tongban before fenced commits) is ignored by readers and left out by the next writer.
  */
 export interface CommitLine {
   events: CaseEvent[];
@@ -27,12 +21,18 @@ export interface CaseLog {
   events: CaseEvent[];
   ids: Set<string>;
   summary: CaseSummary | undefined;
-  /** Bytes of complete lines; anything after is a torn tail. */
-  validBytes: number;
+  /** The complete lines; anything after them is a torn tail. */
+  bytes: Buffer;
   torn: boolean;
 }
 
-const EMPTY = (): CaseLog => ({ events: [], ids: new Set(), summary: undefined, validBytes: 0, torn: false });
+const EMPTY = (): CaseLog => ({
+  events: [],
+  ids: new Set(),
+  summary: undefined,
+  bytes: Buffer.alloc(0),
+  torn: false,
+});
 
 export function readCaseLog(file: string, label: string, caseId: string): CaseLog {
   let buf: Buffer;
@@ -74,27 +74,12 @@ export function readCaseLog(file: string, label: string, caseId: string): CaseLo
     }
     log.summary = commit.summary;
     start = nl + 1;
-    log.validBytes = start;
   }
+  log.bytes = buf.subarray(0, start);
   return log;
 }
 
-/** Append one commit line (caller holds the write lock); cuts a torn tail first. */
-export function appendCommit(file: string, log: CaseLog, commit: CommitLine, durable: boolean): void {
-  let fd: number;
-  try {
-    fd = openSync(file, 'r+');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    mkdirSync(dirname(file), { recursive: true });
-    fd = openSync(file, 'a+');
-  }
-  try {
-    if (log.torn) ftruncateSync(fd, log.validBytes);
-    // Positional write at the end of the complete lines: one write call carries the whole line.
-    writeSync(fd, `${JSON.stringify(commit)}\n`, log.validBytes);
-    if (durable) fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+/** Write the log with one more commit line (caller holds the write lock); a torn tail is left out. */
+export function appendCommit(file: string, log: CaseLog, commit: CommitLine, stage: Stage): void {
+  stage.replace(file, Buffer.concat([log.bytes, Buffer.from(`${JSON.stringify(commit)}\n`, 'utf8')]));
 }

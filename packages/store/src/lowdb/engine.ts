@@ -1,11 +1,12 @@
-import { existsSync, linkSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CaseEvent } from '@tongban/core/cases';
 import type { ServiceItem } from '@tongban/core/catalogue';
 import type { CaseSummary, CatalogueVersion, CatalogueVersionInfo, StoredRecord } from '@tongban/core/store';
 import { StoreCorruptError } from '@tongban/core/store';
 import { appendCommit, type CaseLog, readCaseLog } from './case-log.js';
-import { atomicWrite, type DocStore } from './files.js';
+import { Tenure } from './fence.js';
+import { DocStore } from './files.js';
 import { Journal } from './journal.js';
 import {
   abs,
@@ -47,23 +48,59 @@ const INDEX_HINT =
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Reads and writes of one data directory; writes only ever run under the write lock (see LowdbStore). */
+interface JournalValue {
+  ops: Op[];
+}
+
+/**
+ * Reads and writes of one data directory; writes only ever run under the write lock (see LowdbStore), inside a
+ * tenure (fence.ts): begin() before the first read, finish() after the last write.
+ */
 export class Engine {
   private versionCache = new Map<number, CatalogueVersion>();
-  readonly journal: Journal;
+  readonly tenure: Tenure;
+  readonly docs: DocStore;
 
   constructor(
     readonly dir: string,
     readonly meta: StoreMeta,
-    readonly docs: DocStore,
     readonly durable: boolean,
   ) {
-    this.journal = new Journal(join(dir, JOURNAL_FILE), JOURNAL_FILE);
+    this.tenure = new Tenure(dir, durable);
+    this.docs = new DocStore(dir, this.tenure);
   }
 
   close(): void {
-    this.journal.close();
+    this.tenure.close();
     this.docs.close();
+  }
+
+  /**
+   * Start a tenure: revoke the writers that lost the lock (or crashed), redo the commit one of them had decided,
+   * and return the snapshot this tenure reads at. After a revocation every cache is stale: all slots are bumped.
+   */
+  begin(): Buffer {
+    const { inherited, revoked } = this.tenure.begin<JournalValue>();
+    if (revoked || inherited.length > 0) {
+      this.docs.generations.bumpAll(this.snapshot());
+      this.docs.forget();
+    }
+    const snap = this.snapshot();
+    for (const { file, value } of inherited) {
+      if (value) this.apply(value.ops, snap, true);
+      this.tenure.consumed(file);
+    }
+    return snap;
+  }
+
+  finish(): void {
+    this.tenure.finish();
+  }
+
+  /** After an error: see Tenure.abandon. Cached documents may be ones this tenure wrote, so they are dropped. */
+  abandon(): void {
+    this.tenure.abandon();
+    this.docs.forget();
   }
 
   snapshot(): Buffer {
@@ -116,26 +153,42 @@ export class Engine {
 
   // ---- writes (under the lock) ----
 
-  /** Redo a commit that a crashed process left in the journal. */
-  recover(snap: Buffer): boolean {
-    const pending = this.journal.read<{ ops: Op[] }>();
-    if (!pending) return false;
-    this.apply(pending.ops, snap, true);
-    this.journal.clear();
-    return true;
+  /** Redo a commit that a crashed Tongban before fenced commits left in the top-level journal (in a tenure). */
+  recoverLegacy(snap: Buffer): void {
+    const file = join(this.dir, JOURNAL_FILE);
+    if (!existsSync(file)) return;
+    const journal = new Journal(file, JOURNAL_FILE);
+    try {
+      const pending = journal.read<JournalValue>();
+      if (pending) this.apply(pending.ops, snap, true);
+    } finally {
+      journal.close();
+    }
+    unlinkSync(file);
   }
 
-  /** Whether a crashed writer left a commit to redo (checked when a store is opened). */
+  /** Whether a crashed (or frozen) writer left a commit to redo (checked when a store is opened). */
   hasPendingCommit(): boolean {
-    return this.journal.read() !== undefined;
+    const legacy = join(this.dir, JOURNAL_FILE);
+    if (existsSync(legacy)) {
+      const journal = new Journal(legacy, JOURNAL_FILE);
+      try {
+        if (journal.read() !== undefined) return true;
+      } finally {
+        journal.close();
+      }
+    }
+    return this.tenure.othersPending();
   }
 
-  /** Journal, apply, clear. Every file an op touches is read first, so a damaged file stops it before any write. */
+  /**
+   * Journal (decided: the commit stands), apply. Every file an op touches is read first, so a damaged file stops
+   * it before any write. The tenure's finish() marks it applied.
+   */
   commit(ops: Op[], snap: Buffer): void {
     for (const op of ops) this.prepare(op, snap);
-    this.journal.write({ ops }, this.durable);
+    this.tenure.decide({ ops } satisfies JournalValue);
     this.apply(ops, snap, false);
-    this.journal.clear();
   }
 
   private prepare(op: Op, snap: Buffer): void {
@@ -183,7 +236,7 @@ export class Engine {
     let summary = log.summary;
     if (fresh.length > 0) {
       summary = op.summary;
-      appendCommit(abs(this.dir, rel), log, { events: fresh, summary }, this.durable);
+      appendCommit(abs(this.dir, rel), log, { events: fresh, summary }, this.tenure);
     }
     if (!summary) return;
     const shardRel = summaryShardFile(summaryShardOf(op.caseId, this.meta.summaryShards));
@@ -194,16 +247,8 @@ export class Engine {
 
   private applyPublish(version: CatalogueVersion, snap: Buffer): void {
     const file = abs(this.dir, versionFile(version.version));
-    if (!existsSync(file)) {
-      // Write beside, then link: link never replaces, so a published version can never be overwritten.
-      const tmp = `${file}.${process.pid}.new`;
-      atomicWrite(tmp, JSON.stringify(version), this.durable);
-      try {
-        linkSync(tmp, file);
-      } finally {
-        unlinkSync(tmp);
-      }
-    }
+    // Staged, then linked: link never replaces, so a published version can never be overwritten.
+    if (!existsSync(file)) this.tenure.create(file, JSON.stringify(version));
     const infos = this.versionInfos(snap);
     if (infos.some((v) => v.version === version.version)) return;
     const { items, ...info } = version;
@@ -229,7 +274,7 @@ export class Engine {
       }
     }
     shards.forEach((shard, i) => {
-      atomicWrite(abs(this.dir, summaryShardFile(i)), JSON.stringify(shard), this.durable);
+      this.tenure.replace(abs(this.dir, summaryShardFile(i)), JSON.stringify(shard));
     });
     this.docs.generations.bumpAll(snap);
     this.docs.forget();

@@ -1,12 +1,15 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { StoreCorruptError } from '@tongban/core/store';
 import { LowSync, type SyncAdapter } from 'lowdb';
+import { StoreCorruptError } from '@tongban/core/store';
+import type { Stage } from './fence.js';
 import { Generations, slotOf } from './generations.js';
 
 /**
  * Atomic replacement: write a temporary file beside the target, flush it to disk (durable mode), rename it over
  * the target. A crash leaves the old or the new document, never a torn one (steno's method, plus fsync).
+ * Only for files written outside the write lock (the store's meta file); every write under the lock goes through
+ * the writer's tenure (fence.ts `Stage.replace`), the same way but fenced.
  */
 export function atomicWrite(file: string, text: string, durable: boolean): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
@@ -27,12 +30,16 @@ export function atomicWrite(file: string, text: string, durable: boolean): void 
   renameSync(tmp, file);
 }
 
-/** lowdb adapter for one JSON document: atomic durable writes, and bad JSON reported as StoreCorruptError. */
+/**
+ * lowdb adapter for one JSON document: bad JSON reported as StoreCorruptError. `stage` is the writer's tenure in
+ * the store (writes staged there and renamed over the document: atomic, durable, fenced), or for a document kept
+ * outside the store (the kiosk's outbox) whether atomicWrite flushes it.
+ */
 export class JsonDocFile<T> implements SyncAdapter<T> {
   constructor(
     readonly file: string,
     readonly label: string,
-    readonly durable: boolean,
+    readonly stage: Stage | boolean,
     readonly hint?: string,
   ) {}
 
@@ -55,7 +62,8 @@ export class JsonDocFile<T> implements SyncAdapter<T> {
   }
 
   write(data: T): void {
-    atomicWrite(this.file, JSON.stringify(data), this.durable);
+    if (typeof this.stage === 'boolean') atomicWrite(this.file, JSON.stringify(data), this.stage);
+    else this.stage.replace(this.file, JSON.stringify(data));
   }
 }
 
@@ -74,13 +82,13 @@ export class DocStore {
 
   constructor(
     readonly dir: string,
-    readonly durable: boolean,
+    readonly stage: Stage,
   ) {
     this.generations = new Generations(join(dir, 'generations.bin'));
   }
 
   private low<T>(rel: string, empty: T, hint?: string) {
-    return new LowSync<T>(new JsonDocFile<T>(join(this.dir, rel), rel, this.durable, hint), empty);
+    return new LowSync<T>(new JsonDocFile<T>(join(this.dir, rel), rel, this.stage, hint), empty);
   }
 
   /** Read a document through the cache; `snap` is a generations snapshot taken before reading. */

@@ -5,7 +5,9 @@ import { join } from 'node:path';
  *
  *   tongban-store.json              format, shard count (written once)
  *   write.lock/                     proper-lockfile lock, present while a process writes
- *   journal                         redo journal of the commit in progress (non-empty only after a crash)
+ *   tenures/<pid>-<random>/         one per writing process: its journal (`idle`, `active` or `decided`) and the
+ *                                   files of a commit in progress; every write is a rename out of it (fence.ts)
+ *   journal                         the journal of Tongban before fenced commits (only redone when found)
  *   generations.bin                 change counters: readers reload exactly the files that changed
  *   catalogue/draft.json            the working draft
  *   catalogue/versions.json         index of versions (who, when, why, item count)
@@ -19,6 +21,7 @@ export const STORE_FORMAT = 1;
 export const META_FILE = 'tongban-store.json';
 export const LOCK_DIR = 'write.lock';
 export const JOURNAL_FILE = 'journal';
+export const TENURES_DIR = 'tenures';
 export const GENERATIONS_FILE = 'generations.bin';
 export const DRAFT_FILE = 'catalogue/draft.json';
 export const VERSIONS_INDEX = 'catalogue/versions.json';

@@ -3,17 +3,12 @@ import { linkSync, mkdirSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CaseEvent } from '@tongban/core/cases';
 import type { ServiceItem } from '@tongban/core/catalogue';
-import type {
-  AppendOptions,
-  CaseQuery,
-  CaseSummary,
-  RecordKind,
-  Store,
-  StoredRecord,
-} from '@tongban/core/store';
-import { loadStoreValidation, StoreError } from '@tongban/core/store';
-import { Engine } from './engine.js';
-import { atomicWrite, DocStore, JsonDocFile } from './files.js';
+import { StoreError } from '@tongban/core/store';
+import type { AppendOptions, CaseQuery, CaseSummary, RecordKind, Store, StoredRecord } from '@tongban/core/store';
+import { loadStoreValidation } from '@tongban/core/store';
+import { Engine, type Op } from './engine.js';
+import { FencedError } from './fence.js';
+import { atomicWrite, JsonDocFile } from './files.js';
 import { DEFAULT_SUMMARY_SHARDS, META_FILE, STORE_FORMAT, type StoreMeta } from './layout.js';
 import { acquireLock, type HeldLock, type LockOptions } from './lock.js';
 import { LowdbTx } from './transaction.js';
@@ -32,6 +27,15 @@ export interface LowdbStoreOptions {
   lockWaitMs?: number;
   /** Number of summary shards of a NEW data directory (default 1024); an existing one keeps its own. */
   summaryShards?: number;
+}
+
+/** Retries of a unit of work whose tenure was revoked each time (each needs the lock taken over again). */
+const MAX_ATTEMPTS = 10;
+
+/** What a unit of work under the lock returns: its result, and the ops to commit (transact). */
+interface Work<T> {
+  value: T;
+  ops?: Op[];
 }
 
 /** The transaction running in the current async context, so store calls inside transact re-enter it. */
@@ -64,45 +68,70 @@ export class LowdbStore implements Store {
     return new LowdbTx(this.engine, this.engine.snapshot(), false);
   }
 
-  private async locked<T>(fn: (snap: Buffer, held: HeldLock) => T | Promise<T>): Promise<T> {
+  /**
+   * Run work under the write lock in a tenure (fence.ts), then commit the ops it returns. When the lock was taken
+   * over from this process (it was frozen past the stale time) the commit is fenced off: undecided, nothing of it
+   * was written and the work runs again from fresh state (so a transact function may run more than once, as a
+   * database's serialization retry would run it); decided, it stands (the new holder redoes what was not yet
+   * applied) and one more tenure waits for that before returning.
+   */
+  private async locked<T>(
+    work: (snap: Buffer, held: HeldLock) => Work<T> | Promise<Work<T>>,
+    retry = true,
+  ): Promise<T> {
     await loadStoreValidation(); // zod, only on write paths (validate.ts)
-    const held = await acquireLock(this.dir, this.lock);
-    try {
-      const snap = this.engine.snapshot();
-      this.engine.recover(snap);
-      return await fn(snap, held);
-    } finally {
-      await held.release();
+    let settled: { value: T } | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const held = await acquireLock(this.dir, this.lock);
+      let done: Work<T> | undefined;
+      try {
+        const snap = this.engine.begin();
+        if (settled) {
+          this.engine.finish();
+          return settled.value;
+        }
+        done = await work(snap, held);
+        if (done.ops && done.ops.length > 0) {
+          if (held.compromised) throw new FencedError(false);
+          this.engine.commit(done.ops, snap);
+        }
+        this.engine.finish();
+        return done.value;
+      } catch (e) {
+        this.engine.abandon();
+        if (!(e instanceof FencedError)) throw e;
+        if (settled) return settled.value; // decided, and revoked again while waiting for the redo
+        if (e.decided && done) settled = { value: done.value };
+        else if (!retry || attempt >= MAX_ATTEMPTS) throw this.lockLost(e, held);
+      } finally {
+        await held.release();
+      }
     }
+  }
+
+  private lockLost(e: FencedError, held: HeldLock): StoreError {
+    return new StoreError(
+      'STORE_LOCK_LOST',
+      'The write lock was taken over while this change was prepared.',
+      {
+        where: { file: this.dir },
+        hint: `the process stalled longer than ${this.lock.staleMs} ms; nothing was written, retry`,
+        cause: held.compromised ?? e,
+      },
+    );
   }
 
   async transact<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     this.guard();
     const ctx = running.getStore();
     if (ctx?.tx.active && ctx.dir === this.dir) return ctx.tx.transact(fn);
-    return this.locked(async (snap, held) => {
+    return this.locked(async (snap) => {
       const tx = new LowdbTx(this.engine, snap, true);
-      let result: T;
       try {
-        result = await running.run({ dir: this.dir, tx }, () => fn(tx));
+        return { value: await running.run({ dir: this.dir, tx }, () => fn(tx)), ops: tx.ops };
       } finally {
         tx.active = false;
       }
-      if (tx.ops.length > 0) {
-        if (held.compromised) {
-          throw new StoreError(
-            'STORE_LOCK_LOST',
-            'The write lock was taken over while this change was prepared.',
-            {
-              where: { file: this.dir },
-              hint: `the process stalled longer than ${this.lock.staleMs} ms; nothing was written, retry`,
-              cause: held.compromised,
-            },
-          );
-        }
-        this.engine.commit(tx.ops, snap);
-      }
-      return result;
     });
   }
 
@@ -154,13 +183,19 @@ export class LowdbStore implements Store {
   /** Recompute the summary index from the case logs (after a damaged index shard was deleted). */
   rebuildIndex(): Promise<number> {
     this.guard();
-    return this.locked((snap) => this.engine.rebuildIndex(snap));
+    return this.locked((snap) => ({ value: this.engine.rebuildIndex(snap) }));
   }
 
-  /** For the bulk loader: run fn with the lock held and the engine's internals. */
+  /** For the bulk loader: run fn with the lock held and the engine's internals (not run again on a lost lock). */
   async withEngine<T>(fn: (engine: Engine, snap: Buffer) => T): Promise<T> {
     this.guard();
-    return this.locked((snap) => fn(this.engine, snap));
+    return this.locked((snap) => ({ value: fn(this.engine, snap) }), false);
+  }
+
+  /** Revoke what a crashed or frozen writer left and redo its decided commit (also a legacy top-level journal). */
+  async recover(): Promise<void> {
+    this.guard();
+    await this.locked((snap) => ({ value: this.engine.recoverLegacy(snap) }));
   }
 
   async close(): Promise<void> {
@@ -218,9 +253,9 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
       },
     );
   }
-  const engine = new Engine(dir, meta, new DocStore(dir, durable), durable);
+  const engine = new Engine(dir, meta, durable);
   const store = new LowdbStore(dir, engine, lock);
   // A crashed writer's commit is redone now rather than at the next write, so readers see it.
-  if (engine.hasPendingCommit()) await store.withEngine(() => undefined);
+  if (engine.hasPendingCommit()) await store.recover();
   return store;
 }
