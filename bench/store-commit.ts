@@ -3,26 +3,54 @@
  * event appended to an existing case, or a new case — with the lowdb adapter beside the naive single-file lowdb
  * (every case and event in one db.json, rewritten on every commit), measured in the same run.
  * Goal: <= 5 ms per commit at 100k cases, flat in the number of cases.
+ * `--baseline <git revision>` also runs that revision's lowdb adapter on the same workload, commit for commit in
+ * turn with ours (its sources are taken with git archive into node_modules/.cache), e.g. the adapter before
+ * fenced commits (issue 15): `--baseline 89b2647`.
  *
- *   npx tsx bench/store-commit.ts [--sizes 1000,10000,100000] [--commits 300]
+ *   npx tsx bench/store-commit.ts [--sizes 1000,10000,100000] [--commits 300] [--baseline <rev>]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { type SyntheticCase, syntheticCases } from '../fixtures/src/synthetic-cases.js';
 import type { CaseEvent } from '../packages/core/src/cases/case-event.js';
 import type { CaseSummary } from '../packages/core/src/store/store.js';
-import { bulkLoadCases, openLowdbStore } from '../packages/store/src/lowdb/index.js';
+import * as current from '../packages/store/src/lowdb/index.js';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
     commits: { type: 'string', default: '300' },
+    baseline: { type: 'string' },
   },
 });
+
+type Adapter = Pick<typeof current, 'bulkLoadCases' | 'openLowdbStore'>;
+
+/**
+ * The lowdb adapter of another revision, extracted inside the repository so that its imports resolve: under
+ * packages/store/src since the store package was split from core, under packages/core/src/store before.
+ */
+async function adapterAt(rev: string): Promise<{ sha: string; adapter: Adapter }> {
+  const repo = fileURLToPath(new URL('..', import.meta.url));
+  const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8' }).trim();
+  const sha = git('rev-parse', '--short', rev);
+  const split = git('ls-tree', '--name-only', sha, 'packages/store/src/lowdb/index.ts') !== '';
+  const tree = split ? 'packages/store/src' : 'packages/core/src';
+  const index = join(tree, split ? 'lowdb/index.ts' : 'store/lowdb/index.ts');
+  const into = join(repo, 'node_modules/.cache/tongban-bench', sha);
+  if (!existsSync(join(into, index))) {
+    mkdirSync(into, { recursive: true });
+    execFileSync('sh', ['-c', 'git -C "$1" archive "$2" "$3" | tar -x -C "$4"', 'sh', repo, sha, tree, into]);
+  }
+  return { sha, adapter: await import(join(into, index)) };
+}
+const baseline = values.baseline ? await adapterAt(values.baseline) : undefined;
 const sizes = values.sizes.split(',').map(Number);
 const COMMITS = Number(values.commits);
 const GOAL_MS = 5;
@@ -65,24 +93,32 @@ const clone = <T>(v: T): T => structuredClone(v);
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
-async function ours(cases: SyntheticCase[], commits: number, size: number) {
-  const dir = mkdtempSync(join(tmpdir(), 'tongban-bench-ours-'));
+/** Adapters on their own copies of the same data, timed one commit each in turn (same machine state). */
+async function ours(cases: SyntheticCase[], commits: number, size: number, adapters: Adapter[]) {
+  const dirs = adapters.map(() => mkdtempSync(join(tmpdir(), 'tongban-bench-ours-')));
   try {
-    const loader = await openLowdbStore({ dir, durable: false });
-    await bulkLoadCases(loader, cases);
-    await loader.close();
-    const store = await openLowdbStore({ dir }); // durable (fsync), as the kiosk runs
-    const work = workload(clone(cases), commits, size);
-    const times: number[] = [];
-    for (const w of work) {
-      const t = performance.now();
-      await store.append(w.caseId, w.events, w.summary, { expectedLength: w.expectedLength });
-      times.push(performance.now() - t);
+    const runs = [];
+    for (const [i, adapter] of adapters.entries()) {
+      const loader = await adapter.openLowdbStore({ dir: dirs[i]!, durable: false });
+      await adapter.bulkLoadCases(loader, cases);
+      await loader.close();
+      const store = await adapter.openLowdbStore({ dir: dirs[i]! }); // durable (fsync), as the kiosk runs
+      runs.push({ store, work: workload(clone(cases), commits, size), times: [] as number[] });
     }
-    await store.close();
-    return times;
+    for (let c = 0; c < commits; c++) {
+      // Each adapter goes first every other commit.
+      for (let k = 0; k < runs.length; k++) {
+        const run = runs[(c + k) % runs.length]!;
+        const w = run.work[c]!;
+        const t = performance.now();
+        await run.store.append(w.caseId, w.events, w.summary, { expectedLength: w.expectedLength });
+        run.times.push(performance.now() - t);
+      }
+    }
+    for (const run of runs) await run.store.close();
+    return runs.map((r) => r.times);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
 }
 
@@ -115,22 +151,31 @@ async function naive(cases: SyntheticCase[], commits: number, size: number) {
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const ms = (xs: number[]) =>
+  `${mean(xs).toFixed(2)} (p50 ${pct(xs, 0.5).toFixed(2)}, p99 ${pct(xs, 0.99).toFixed(2)}) n=${xs.length}`;
 const rows: string[][] = [];
 console.log(`Store commit benchmark (goal: <= ${GOAL_MS} ms per commit at 100k cases, flat)`);
 for (const size of sizes) {
   const cases = [...syntheticCases({ count: size })];
   const naiveCommits = size >= 100_000 ? 6 : size >= 10_000 ? 40 : 150;
-  const o = await ours(cases, COMMITS, size);
+  const [o, b] = (await ours(cases, COMMITS, size, baseline ? [current, baseline.adapter] : [current])) as [
+    number[],
+    number[] | undefined,
+  ];
   const n = await naive(cases, naiveCommits, size);
   const row = [
     size.toLocaleString('en'),
-    `${mean(o).toFixed(2)} (p50 ${pct(o, 0.5).toFixed(2)}, p99 ${pct(o, 0.99).toFixed(2)}) n=${o.length}`,
+    ms(o),
     `${mean(n).toFixed(1)} n=${n.length}`,
     `${(mean(n) / mean(o)).toFixed(1)}x`,
   ];
+  if (b) row.push(ms(b), `${(pct(o, 0.5) / pct(b, 0.5)).toFixed(2)}x / ${(mean(o) / mean(b)).toFixed(2)}x`);
   rows.push(row);
-  console.log(`  ${size} cases: ours ${row[1]} ms, naive ${row[2]} ms, naive/ours ${row[3]}`);
+  console.log(
+    `  ${size} cases: ours ${row[1]} ms, naive ${row[2]} ms, naive/ours ${row[3]}${b ? `, ${baseline!.sha} ${row[4]} ms, ours/${baseline!.sha} (p50 / mean) ${row[5]}` : ''}`,
+  );
 }
-console.log('\n| cases | lowdb adapter ms/commit | naive single-file ms/commit | naive / ours |');
-console.log('|---:|---|---|---:|');
+const extra = baseline ? ` ${baseline.sha} ms/commit | ours / ${baseline.sha} (p50 / mean) |` : '';
+console.log(`\n| cases | lowdb adapter ms/commit | naive single-file ms/commit | naive / ours |${extra}`);
+console.log(`|---:|---|---|---:|${baseline ? '---|---:|' : ''}`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -1,7 +1,6 @@
 import type { CaseEvent } from '@tongban/core/cases';
-import { StoreError } from '@tongban/core/store';
 import type { CaseSummary } from '@tongban/core/store';
-import { checkAppend, checkSummaryLength } from '@tongban/core/store';
+import { checkAppend, checkSummaryLength, StoreError } from '@tongban/core/store';
 import type { SummaryShard } from './engine.js';
 import { abs, caseFile, summaryShardFile, summaryShardOf } from './layout.js';
 import type { LowdbStore } from './lowdb-store.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CaseEvent } from '@tongban/core/cases';
-import { StoreCorruptError } from '@tongban/core/store';
 import type { CaseSummary } from '@tongban/core/store';
+import { StoreCorruptError } from '@tongban/core/store';
 import type { Stage } from './fence.js';
 
 /**
@@ -79,7 +79,11 @@ export function readCaseLog(file: string, label: string, caseId: string): CaseLo
   return log;
 }
 
-/** Write the log with one more commit line (caller holds the write lock); a torn tail is left out. */
+/**
+ * Write the log with one more commit line (caller holds the write lock); a torn tail is left out. Durable mode
+ * flushes the new log and its directory before the commit is acknowledged, as the append in place did.
+ */
 export function appendCommit(file: string, log: CaseLog, commit: CommitLine, stage: Stage): void {
-  stage.replace(file, Buffer.concat([log.bytes, Buffer.from(`${JSON.stringify(commit)}\n`, 'utf8')]));
+  const bytes = Buffer.concat([log.bytes, Buffer.from(`${JSON.stringify(commit)}\n`, 'utf8')]);
+  stage.replace(file, bytes, { syncDir: true });
 }

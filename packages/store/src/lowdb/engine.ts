@@ -184,10 +184,16 @@ export class Engine {
   /**
    * Journal (decided: the commit stands), apply. Every file an op touches is read first, so a damaged file stops
    * it before any write. The tenure's finish() marks it applied.
+   * Durable mode flushes the journal (and its directory) when the commit has several ops or publishes, so a power
+   * cut cannot leave it half done. A single op is as durable as its own writes: an append's case log is flushed
+   * with its directory before the commit is acknowledged (so its events survive; its summary shard, a cache of the
+   * logs, may then be older: `rebuildIndex`), a document is flushed before its rename. A crash that leaves the
+   * memory of the machine alone (kill -9) always finds the journal: its writes are in the page cache.
    */
   commit(ops: Op[], snap: Buffer): void {
     for (const op of ops) this.prepare(op, snap);
-    this.tenure.decide({ ops } satisfies JournalValue);
+    const durable = ops.length > 1 || ops.some((o) => o.op === 'publish');
+    this.tenure.decide({ ops } satisfies JournalValue, durable);
     this.apply(ops, snap, false);
   }
 

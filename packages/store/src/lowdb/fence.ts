@@ -3,6 +3,7 @@ import {
   closeSync,
   existsSync,
   fdatasyncSync,
+  fsyncSync,
   linkSync,
   mkdirSync,
   openSync,
@@ -69,13 +70,27 @@ export interface Inherited<T> {
 
 /** Where fenced writes go: LowdbStore's engine passes its tenure to every write. */
 export interface Stage {
-  /** Replace `file` by `data`: staged in the tenure, flushed (durable mode), renamed over the target. */
-  replace(file: string, data: string | Buffer): void;
+  /**
+   * Replace `file` by `data`: staged in the tenure, flushed (durable mode), renamed over the target. `syncDir`:
+   * in durable mode also flush the target's directory, so the rename itself survives a power cut (a case log:
+   * an acknowledged event must; a file system without a journal keeps no order between renames).
+   */
+  replace(file: string, data: string | Buffer, options?: { syncDir?: boolean }): void;
   /** Create `file` (never replacing one): staged in the tenure, then linked. EEXIST when it exists. */
   create(file: string, data: string | Buffer): void;
 }
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code;
+
+/** Flush a directory's entries (a rename or a new file in it survives a power cut). */
+function syncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function pidOf(name: string): number {
   return Number.parseInt(name, 10);
@@ -153,6 +168,7 @@ export class Tenure implements Stage {
       }
       this.name = name;
       this.state = 'active';
+      if (this.durable) syncDir(this.root); // once per process: its tenure survives a power cut
       return;
     }
   }
@@ -223,7 +239,14 @@ export class Tenure implements Stage {
 
   /** A decided journal; `value` is undefined when its body did not reach the disk (a power cut, durable off). */
   private readInherited<T>(file: string): Inherited<T | undefined> {
-    return { file, value: decodeJournal<T>(readFileSync(file), file) };
+    let buf: Buffer;
+    try {
+      buf = readFileSync(file);
+    } catch (e) {
+      if (code(e) === 'ENOENT') throw this.fenced(); // we were revoked in turn: our revoker took it on
+      throw e;
+    }
+    return { file, value: decodeJournal<T>(buf, file) };
   }
 
   /** A redone journal is removed: after this, a revoker of ours will not redo it again. */
@@ -237,10 +260,15 @@ export class Tenure implements Stage {
     this.unredone--;
   }
 
-  /** Write the commit's journal and decide it (active -> decided). After this the commit stands. */
-  decide(value: unknown): void {
+  /**
+   * Write the commit's journal and decide it (active -> decided). After this the commit stands. `durable` (in
+   * durable mode): flush the journal and the directory, so that after a power cut the decided journal is there to
+   * redo; a commit of several files needs it to be all or nothing (Engine.commit says which do).
+   */
+  decide(value: unknown, durable: boolean): void {
     if (!this.journal) throw this.fenced();
-    this.journal.write(value, this.durable);
+    const flush = durable && this.durable;
+    this.journal.write(value, flush);
     try {
       renameSync(join(this.dir, ACTIVE), join(this.dir, DECIDED));
     } catch (e) {
@@ -248,6 +276,7 @@ export class Tenure implements Stage {
       throw e;
     }
     this.state = 'decided';
+    if (flush) syncDir(this.dir);
   }
 
   /** End the tenure: the marker goes back to idle (a commit's journal stays in it, applied). */
@@ -313,8 +342,9 @@ export class Tenure implements Stage {
     }
   }
 
-  replace(file: string, data: string | Buffer): void {
+  replace(file: string, data: string | Buffer, options: { syncDir?: boolean } = {}): void {
     this.publish(this.stage(data), file, renameSync);
+    if (options.syncDir && this.durable) syncDir(dirname(file));
   }
 
   create(file: string, data: string | Buffer): void {

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { LowSync, type SyncAdapter } from 'lowdb';
 import { StoreCorruptError } from '@tongban/core/store';
+import { LowSync, type SyncAdapter } from 'lowdb';
 import type { Stage } from './fence.js';
 import { Generations, slotOf } from './generations.js';
 

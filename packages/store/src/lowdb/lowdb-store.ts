@@ -3,9 +3,15 @@ import { linkSync, mkdirSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CaseEvent } from '@tongban/core/cases';
 import type { ServiceItem } from '@tongban/core/catalogue';
-import { StoreError } from '@tongban/core/store';
-import type { AppendOptions, CaseQuery, CaseSummary, RecordKind, Store, StoredRecord } from '@tongban/core/store';
-import { loadStoreValidation } from '@tongban/core/store';
+import type {
+  AppendOptions,
+  CaseQuery,
+  CaseSummary,
+  RecordKind,
+  Store,
+  StoredRecord,
+} from '@tongban/core/store';
+import { loadStoreValidation, StoreError } from '@tongban/core/store';
 import { Engine, type Op } from './engine.js';
 import { FencedError } from './fence.js';
 import { atomicWrite, JsonDocFile } from './files.js';
