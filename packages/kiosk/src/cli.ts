@@ -46,6 +46,8 @@ async function main(): Promise<number> {
   process.env.NODE_ENV ??= 'production';
   const { TongbanError } = await import('@tongban/core/errors');
   const { runKiosk } = await import('./start.js');
+  process.on('uncaughtException', (e) => outOfService(e, true));
+  process.on('unhandledRejection', (e) => outOfService(e, true));
   try {
     await runKiosk({ demo: values.demo ?? false, configFile: values.config, data: values.data });
     return 0;
@@ -54,9 +56,29 @@ async function main(): Promise<number> {
       process.stderr.write(`${e.describe()}\n`);
       return 2;
     }
-    process.stderr.write(`${(e as Error).stack ?? e}\n`);
+    await outOfService(e, false);
     return 1;
   }
+}
+
+/**
+ * A failure nothing else caught (issue 25: no stack trace ever reaches a kiosk screen): the detail goes to the
+ * kiosk log, the screen gets words and where the log is.
+ */
+async function outOfService(e: unknown, exit: boolean): Promise<void> {
+  const [{ lastLogFile }, { KioskLog }, { kioskTranslator }] = await Promise.all([
+    import('./start.js'),
+    import('./services/kiosk-log.js'),
+    import('./messages/kiosk-messages.js'),
+  ]);
+  new KioskLog(lastLogFile).failure('kiosk', e);
+  const line = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 200);
+  const message = line(String((e as { message?: unknown })?.message ?? e));
+  process.stderr.write(
+    `${kioskTranslator('zh-CN')('failure.outOfService')}\n${kioskTranslator('en')('failure.outOfService')}\n` +
+      `${message}\n(${lastLogFile})\n`,
+  );
+  if (exit) process.exit(1);
 }
 
 process.exitCode = await main();

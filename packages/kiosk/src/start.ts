@@ -123,12 +123,23 @@ export async function prepareKiosk(options: StartOptions): Promise<Prepared> {
       ? await WorkCalendar.loadWithDefaults(calendarDir)
       : WorkCalendar.default();
   // The embedded store, or the province's PostgreSQL store with an outbox for outages (config `database`).
-  const kioskStore = await openKioskStore({ config, dataDir, calendar });
+  const log = new KioskLog(kioskLogFile(dataDir));
+  let kioskStore: Awaited<ReturnType<typeof openKioskStore>>;
+  try {
+    kioskStore = await openKioskStore({ config, dataDir, calendar });
+  } catch (e) {
+    log.failure('start', e);
+    throw e;
+  }
   const store = kioskStore.store;
   try {
     if (options.demo) await ensureSampleCatalogue(store);
-    const log = new KioskLog(join(dataDir ?? tmpdir(), 'kiosk.log'));
-    const services = await KioskServices.open(store, config, { calendar, log, calendarDir });
+    const services = await KioskServices.open(store, config, {
+      calendar,
+      log,
+      calendarDir,
+      ...(dataDir ? { dataDir } : {}),
+    });
     if (options.demo) {
       const { seedDemoCapacity } = await import('./services/demo-seed.js');
       await seedDemoCapacity(store, config, services.items);
@@ -141,9 +152,20 @@ export async function prepareKiosk(options: StartOptions): Promise<Prepared> {
     });
     return { config, store, services, devices, dataDir: dataDir ?? '', close: () => kioskStore.close() };
   } catch (e) {
+    log.failure('start', e);
     await kioskStore.close();
     throw e;
   }
+}
+
+/**
+ * Where the kiosk logs: <data directory>/kiosk.log, or the temporary directory's tongban-kiosk.log without one.
+ * Set once the data directory is known, so that a failure at start is logged where the operators look (cli.ts).
+ */
+export let lastLogFile = join(tmpdir(), 'tongban-kiosk.log');
+function kioskLogFile(dataDir: string | undefined): string {
+  lastLogFile = dataDir ? join(dataDir, 'kiosk.log') : join(tmpdir(), 'tongban-kiosk.log');
+  return lastLogFile;
 }
 
 /** The loaded kiosk, handed to the boot shell once everything is there. */

@@ -4,6 +4,7 @@ export * from './diff.js';
 export * from './material-rules.js';
 export * from './normalise.js';
 export * from './problems.js';
+export * from './removals.js';
 export * from './search.js';
 export * from './service-item.js';
 export * from './tabular.js';

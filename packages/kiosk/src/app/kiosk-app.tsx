@@ -17,6 +17,7 @@ import { RateScreen } from '../screens/rate/rate.js';
 import { ReceiptScreen } from '../screens/receipt/receipt.js';
 import { SubmitScreen } from '../screens/submit/submit.js';
 import type { KioskServices } from '../services/kiosk-services.js';
+import { ErrorGuard } from './error-guard.js';
 import { KioskContext, type KioskContextValue } from './kiosk-context.js';
 import { THEMES } from './theme.js';
 import { useIdle } from './use-idle.js';
@@ -135,7 +136,10 @@ export function KioskApp({ services, devices, initialState }: KioskAppProps) {
   const Current = SCREENS[state.screen];
   return (
     <KioskContext.Provider value={value}>
-      {Current ? <Current key={`${state.session}:${state.screen}`} /> : <Text>?</Text>}
+      {/* a screen that throws shows words, not Ink's stack overview; the next session starts afresh */}
+      <ErrorGuard key={state.session} services={services} locale={state.locale}>
+        {Current ? <Current key={`${state.session}:${state.screen}`} /> : <Text>?</Text>}
+      </ErrorGuard>
     </KioskContext.Provider>
   );
 }

@@ -206,6 +206,10 @@ export const kioskMessages = {
     'Reader {reader} · Printer {printer} · Catalogue v{version} · {terminal}',
   ],
   // failures, in words an applicant can act on (messages/applicant-failure.ts); the detail goes to the log
+  'failure.outOfService': [
+    '本机暂停服务，请到服务窗口办理或联系工作人员',
+    'This kiosk is out of service: please go to a service window or ask the staff',
+  ],
   'failure.calendar': [
     '暂时无法确定办结日期，申请未提交，请到服务窗口办理',
     'The finishing date cannot be worked out here just now, so nothing was submitted: please go to a service window',
@@ -242,6 +246,12 @@ export const kioskMessages = {
   'printer.portGone': ['打印机连接中断', 'the printer is disconnected'],
   'printer.noAnswer': ['打印机无响应', 'the printer does not answer'],
   'printer.none': ['本机未连接打印机', 'this kiosk has no printer'],
+  // the latest published catalogue not taken (services/kiosk-catalogue.ts), on the staff status line
+  'status.refused': ['新目录 v{version} 未启用：{reason}', 'catalogue v{version} refused: {reason}'],
+  'status.refused.empty': ['没有事项', 'no items'],
+  'status.refused.invalid': ['事项缺编码或名称', 'items lack code or name'],
+  'status.refused.unreadable': ['无法读取', 'unreadable'],
+  'status.refused.none': ['尚未发布目录', 'none published'],
   'device.online': ['正常', 'ok'],
   'device.offline': ['离线', 'offline'],
   'device.busy': ['忙', 'busy'],

@@ -36,6 +36,7 @@ import type { KioskConfig } from '../config/kiosk-config.js';
 import { AppointmentDesk } from './appointment-desk.js';
 import { type Bundle, type BundleSubmission, bundlesOf, submitKioskBundle } from './bundle-desk.js';
 import { ComplaintDesk } from './complaint-desk.js';
+import { type CatalogueRefusal, chooseCatalogue } from './kiosk-catalogue.js';
 import { KioskLog } from './kiosk-log.js';
 
 /** The sample catalogue of the repository (same depth from src/ and dist/). */
@@ -80,6 +81,8 @@ export class KioskServices {
   readonly complaints: ComplaintDesk;
   private readonly ratings: Ratings;
   private bundleList: Bundle[] | undefined;
+  /** The latest published catalogue when it was not taken, and why (staff status line). */
+  refusedCatalogue: CatalogueRefusal | undefined;
 
   /** One entry per itemKey (search, guide, appointments). */
   readonly items: readonly ServiceItem[];
@@ -152,29 +155,28 @@ export class KioskServices {
   }
 
   /**
-   * Loads the latest published catalogue; throws when there is none. The calendar should be the data directory's
+   * Loads the catalogue to serve (services/kiosk-catalogue.ts): the latest published one when it is usable, else the
+   * last one this kiosk could use; never throws for what was published. The calendar should be the data directory's
    * (shipped years plus those imported with `tongban calendar import`), as the CLI counts on.
    */
   static async open(
     store: Store,
     config: KioskConfig,
-    options: { calendar?: WorkCalendar; log?: KioskLog; calendarDir?: string } = {},
+    options: { calendar?: WorkCalendar; log?: KioskLog; calendarDir?: string; dataDir?: string } = {},
   ): Promise<KioskServices> {
-    const cat = await store.catalogue();
-    if (!cat || cat.items.length === 0) {
-      throw new Error(
-        'no published catalogue in the data directory: run `tongban items publish` (or --demo)',
-      );
-    }
-    return new KioskServices(
+    const log = options.log ?? new KioskLog();
+    const { catalogue, refused } = await chooseCatalogue(store, log, options.dataDir);
+    const services = new KioskServices(
       store,
       config,
-      cat.items,
-      cat.version,
+      catalogue?.items ?? [],
+      catalogue?.version ?? 0,
       options.calendar,
-      options.log,
+      log,
       options.calendarDir,
     );
+    services.refusedCatalogue = refused;
+    return services;
   }
 
   search(query: string, limit = 8): ServiceItem[] {
