@@ -1,6 +1,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ServiceItem } from '@tongban/core/catalogue';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS } from '../records/csv.js';
 import type { CatalogueFormat } from './read-catalogue.js';
 
 export const OUT_ENCODINGS = ['utf8', 'utf8-bom', 'gbk', 'gb18030'] as const;
@@ -59,7 +61,10 @@ async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
 }
 
 async function toCsv(rows: (string | number)[][], encoding: OutEncoding): Promise<Uint8Array> {
-  const text = `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  const text = stringify(
+    rows.map((r) => r.map(String)),
+    CSV_OPTIONS,
+  );
   if (encoding === 'utf8') return Buffer.from(text, 'utf8');
   if (encoding === 'utf8-bom') return Buffer.from(`\uFEFF${text}`, 'utf8');
   const iconv = (await import('iconv-lite')).default;
@@ -77,10 +82,4 @@ async function toCsv(rows: (string | number)[][], encoding: OutEncoding): Promis
     );
   }
   return bytes;
-}
-
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
-function csvField(value: string | number): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
