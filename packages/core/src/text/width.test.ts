@@ -12,4 +12,10 @@ describe('displayWidth', () => {
     expect(charWidth(0x0301)).toBe(0);
     expect(displayWidth('e\u0301')).toBe(1);
   });
+  it('agrees with Ink (string-width) where the old hand-written table did not: emoji, joiners, marks past U+036F', () => {
+    expect(displayWidth('⌚')).toBe(2); // U+231A, emoji presentation: the old table said 1
+    expect(displayWidth('a\u200db')).toBe(2); // zero width joiner: the old table said 3
+    expect(displayWidth('\u1dc0')).toBe(0); // combining mark supplement: the old table said 1
+    expect(displayWidth('\x1b[1m身份证\x1b[22m')).toBe(6); // escape sequences take no columns
+  });
 });
