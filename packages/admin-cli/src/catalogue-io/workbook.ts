@@ -116,7 +116,7 @@ function guideSheet(wb: Workbook, guide: readonly ColumnGuide[], itemSheetName: 
     '多项内容写在同一格时用 Alt+Enter 换行；导入前可运行 tongban items import --explain 文件 查看每一列如何读取。',
   ]);
   ws.addRow(['列', '表头', '必填', '含义', '可填的值', '示例', '依据条款']).font = { bold: true };
-  guide.forEach((g, i) =>
+  guide.forEach((g, i) => {
     ws.addRow([
       columnLetter(i + 1),
       g.header,
@@ -125,8 +125,8 @@ function guideSheet(wb: Workbook, guide: readonly ColumnGuide[], itemSheetName: 
       g.allowed,
       g.example,
       g.clause,
-    ]),
-  );
+    ]);
+  });
   ws.eachRow((row, n) => {
     if (n > 2) row.alignment = { wrapText: true, vertical: 'top' };
   });
