@@ -279,16 +279,20 @@ export class Tenure implements Stage {
     if (flush) syncDir(this.dir);
   }
 
-  /** End the tenure: the marker goes back to idle (a commit's journal stays in it, applied). */
+  /**
+   * End the tenure: the marker goes back to idle, and the applied commit's journal in it is emptied (issue 25: it
+   * held the commit's body, full ID numbers included, until the next commit).
+   */
   finish(): void {
-    const from = this.state === 'decided' ? DECIDED : ACTIVE;
+    const decided = this.state === 'decided';
     try {
-      renameSync(join(this.dir, from), join(this.dir, IDLE));
+      renameSync(join(this.dir, decided ? DECIDED : ACTIVE), join(this.dir, IDLE));
     } catch (e) {
       if (code(e) === 'ENOENT') throw this.fenced();
       throw e;
     }
     this.state = 'idle';
+    if (decided) this.journal?.clear();
   }
 
   /**

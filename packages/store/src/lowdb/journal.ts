@@ -1,4 +1,4 @@
-import { closeSync, fdatasyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { StoreCorruptError } from '@tongban/core/store';
 
@@ -65,8 +65,13 @@ export class Journal {
     if (durable) fdatasyncSync(this.fd);
   }
 
+  /**
+   * Empties the journal: truncated, so no body of an applied commit (events with full ID numbers) stays on disk
+   * behind an empty header (issue 25 "Personal data, the small leaks").
+   */
   clear(): void {
     writeSync(this.fd, EMPTY_HEADER, 0);
+    ftruncateSync(this.fd, EMPTY_HEADER.length);
   }
 
   close(): void {

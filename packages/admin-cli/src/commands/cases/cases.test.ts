@@ -449,6 +449,12 @@ describe('tongban cases list / overdue / expire', () => {
     expect(await ids('--waiting-on', 'localDepartment')).toEqual([a]);
     expect(await ids('--item', PERMIT)).toEqual([c]);
     expect(await ids('--applicant', ID, '--limit', '2')).toEqual([a, b]);
+    // issue 25: the query echoed by --json names the applicant masked, never the full number
+    const byApplicant = await tongbanJson(['cases', 'list', '--applicant', ID], { data, env });
+    expect(byApplicant.stdout).not.toContain(ID);
+    expect(S.ListResult.parse(byApplicant.json).query.applicantId).toBe(
+      `${ID.slice(0, 6)}********${ID.slice(-4)}`,
+    );
     const overdue = await list('--overdue', '--now', '2026-03-20');
     expect(overdue.cases.map((r) => [r.caseId, r.overdue, r.dueDate])).toEqual([
       [a, true, '2026-03-11'],

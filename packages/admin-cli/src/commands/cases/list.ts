@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { CASE_STATES, UNITS } from '@tongban/core/cases';
 import { MODES } from '@tongban/core/catalogue';
+import { maskIdNumber } from '@tongban/core/identity';
 import { messageTemplate } from '@tongban/core/messages';
 import type { CaseQuery } from '@tongban/core/store';
 import { CaseCommand } from '../../cases/case-command.js';
@@ -98,6 +99,8 @@ export default class CasesList extends CaseCommand<CasesListResult> {
       cases.some((c) => c.dueProvisional) ? PROVISIONAL_NOTE : '',
     ].filter(Boolean);
     this.log(`${cases.length} case(s)${notes.length ? ` (${notes.join('; ')})` : ''}.`);
-    return { now, query: clean as Record<string, unknown>, total: cases.length, cases };
+    // the query as served, with the applicant's ID number masked (issue 25: --json echoed it in full)
+    const shown = clean.applicantId ? { ...clean, applicantId: maskIdNumber(clean.applicantId) } : clean;
+    return { now, query: shown as Record<string, unknown>, total: cases.length, cases };
   }
 }
