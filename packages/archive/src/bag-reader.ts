@@ -16,7 +16,8 @@ export interface EntrySink {
   end(): void;
 }
 
-export type BagVisitor = (entry: BagEntryInfo) => EntrySink;
+/** Returns the sink for an entry's bytes, or undefined to skip them unread (a folder's file) or drained (a tar's). */
+export type BagVisitor = (entry: BagEntryInfo) => EntrySink | undefined;
 
 const READ_CHUNK = 1 << 20;
 
@@ -58,6 +59,18 @@ async function readTar(file: string, visit: BagVisitor): Promise<void> {
     const { size } = await fh.stat();
     const tail = Buffer.alloc(1024);
     const { bytesRead } = size >= 1024 ? await fh.read(tail, 0, 1024, size - 1024) : { bytesRead: 0 };
+    const head = Buffer.alloc(512);
+    await fh.read(head, 0, 512, 0);
+    if (size >= 512 && head.toString('latin1', 257, 262) !== 'ustar') {
+      // node-tar would inflate a gzip (a bomb) before any check: a bundle is the plain ustar tongban writes
+      throw new BundleError(
+        'format',
+        'notTar',
+        `${basename(file)}: not a plain tar (ustar) file${head[0] === 0x1f && head[1] === 0x8b ? ': it is gzip-compressed' : ''}`,
+        { bundle: file, offset: 0 },
+        'give the .tar made by `tongban archive create` or `tongban transfer export`, not compressed',
+      );
+    }
     if (size % 512 !== 0 || bytesRead < 1024 || tail.some((b) => b !== 0)) {
       throw new BundleError(
         'format',
@@ -143,6 +156,10 @@ async function readTar(file: string, visit: BagVisitor): Promise<void> {
       }
       if (rel === '') refuseType(file, raw, 'file in place of the bag folder');
       const sink = visit({ path: rel, size: entry.size ?? 0 });
+      if (!sink) {
+        entry.resume();
+        return;
+      }
       entry.on('data', (c: Buffer) => {
         if (failure) return;
         try {
@@ -205,6 +222,7 @@ async function readDir(dir: string, visit: BagVisitor): Promise<void> {
       }
       if (st.nlink > 1) refuseType(dir, path, `hard link (${st.nlink} names share this file)`);
       const sink = visit({ path, size: st.size });
+      if (!sink) continue;
       for await (const chunk of createReadStream(join(dir, path), { highWaterMark: READ_CHUNK }))
         sink.data(chunk as Buffer);
       sink.end();

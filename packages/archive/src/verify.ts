@@ -16,8 +16,11 @@ import { BundleError } from './errors.js';
 import { listArchiveKeys, SignatureFile, verifyTagManifest } from './keys.js';
 import { jsonProblem, PdfProbe } from './usability.js';
 
-/** Tag files and payload JSON are kept in memory during verify; anything larger is refused as not ours. */
+/** Payload JSON is kept in memory during verify (after the signature holds); a larger file is refused as not ours. */
 const MAX_KEPT = 64 << 20;
+/** A tag file (manifests list every payload file: ~100 bytes each) and all tag files together, read before trust. */
+const MAX_TAG = 16 << 20;
+const MAX_TAGS = 40 << 20;
 
 export interface VerifyOptions {
   /** Data directory whose keyring (archive-keys/ and archive-keys/trusted/) decides which signers are known. */
@@ -63,26 +66,26 @@ export async function verifyBundle(bundle: string, options: VerifyOptions): Prom
   }
   const resend = 'the bundle was changed or damaged after it was made: get a fresh copy from its sender';
 
-  const form = await readBag(bundle, ({ path, size }) => {
+  // ---- pass 1: the tag files only, each bounded; the payload is not read (issue 25: bounded before trusted) ----
+  let tagBytes = 0;
+  const keepTag = (path: string, size: number) => {
     if (hashes.has(path)) refuse('format', 'duplicate', path, 'appears twice in the bundle', resend);
+    tagBytes += size;
+    if (size > MAX_TAG || tagBytes > MAX_TAGS)
+      refuse('format', 'tooLarge', path, `${size} bytes is too large for a tag file`, resend);
+    return collect(path, size, true);
+  };
+  const collect = (path: string, size: number, keep: boolean) => {
     const hash: Hash = createHash('sha256');
-    const isPayload = path.startsWith('data/');
-    const keep = !isPayload || path.endsWith('.json');
-    if (keep && size > MAX_KEPT)
-      refuse(
-        'format',
-        'tooLarge',
-        path,
-        `${size} bytes is too large for a ${isPayload ? 'JSON' : 'tag'} file`,
-        resend,
-      );
     const parts: Buffer[] = [];
     let seen = 0;
-    const probe = isPayload && /\.pdf$/i.test(path) ? new PdfProbe(size) : undefined;
+    const probe = /^data\/.*\.pdf$/i.test(path) ? new PdfProbe(size) : undefined;
     return {
-      data(chunk) {
+      data(chunk: Buffer) {
         hash.update(chunk);
         seen += chunk.length;
+        if (keep && seen > (path.startsWith('data/') ? MAX_KEPT : MAX_TAG))
+          refuse('format', 'tooLarge', path, `more than ${seen - chunk.length} bytes`, resend);
         if (keep) parts.push(chunk);
         probe?.data(chunk);
       },
@@ -97,7 +100,10 @@ export async function verifyBundle(bundle: string, options: VerifyOptions): Prom
         }
       },
     };
-  });
+  };
+  const form = await readBag(bundle, ({ path, size }) =>
+    path.startsWith('data/') ? undefined : keepTag(path, size),
+  );
   const bagName = form === 'dir' ? basename(bundle) : basename(bundle).replace(/\.tar$/i, '');
 
   // ---- format: a BagIt 1.0 bag ----
@@ -122,50 +128,72 @@ export async function verifyBundle(bundle: string, options: VerifyOptions): Prom
       'give a bundle made by `tongban archive create`',
     );
   }
+  if (!kept.get(TAG_MANIFEST)) refuse('integrity', 'fileAbsent', TAG_MANIFEST, 'missing', resend);
 
-  // ---- integrity: both manifests, completeness, Payload-Oxum ----
+  // ---- authenticity first: the signature over the tag manifest by a known key ----
+  const { key, sig } = await checkSignature(bundle, kept, options.dataDir);
+
+  // ---- integrity of the tag files, then the payload read against the signed manifest ----
   const checkManifest = (name: string, scope: (p: string) => boolean) => {
     const text = kept.get(name);
     if (!text) refuse('integrity', 'fileAbsent', name, 'missing', resend);
     const { lines, errors } = parseManifest(text.toString('utf8'));
     if (errors.length) refuse('integrity', 'badManifest', name, errors[0] as string, resend);
-    const listed = new Set<string>();
+    const listed = new Map<string, string>();
     for (const l of lines) {
       if (!scope(l.path))
         refuse('integrity', 'badManifest', name, `line ${l.line} lists ${l.path}, which it may not`, resend);
-      listed.add(l.path);
-      const actual = hashes.get(l.path);
-      if (actual === undefined)
-        refuse('integrity', 'fileAbsent', l.path, `listed in ${name} but missing from the bundle`, resend);
-      if (actual !== l.checksum)
-        refuse('integrity', 'checksum', l.path, `SHA-256 differs from ${name} (a changed byte)`, resend);
+      listed.set(l.path, l.checksum);
     }
     return listed;
+  };
+  const checkListed = (name: string, listed: Map<string, string>) => {
+    for (const [path, checksum] of listed) {
+      const actual = hashes.get(path);
+      if (actual === undefined)
+        refuse('integrity', 'fileAbsent', path, `listed in ${name} but missing from the bundle`, resend);
+      if (actual !== checksum)
+        refuse('integrity', 'checksum', path, `SHA-256 differs from ${name} (a changed byte)`, resend);
+    }
   };
   const tagListed = checkManifest(
     TAG_MANIFEST,
     (p) => !p.startsWith('data/') && p !== TAG_MANIFEST && p !== SIGNATURE,
   );
-  const payloadListed = checkManifest(MANIFEST, (p) => p.startsWith('data/'));
-  for (const p of hashes.keys()) {
-    if (p.startsWith('data/') && !payloadListed.has(p))
-      refuse('integrity', 'extraFile', p, `in the payload but not in ${MANIFEST}`, resend);
-  }
+  checkListed(TAG_MANIFEST, tagListed);
   for (const required of [BAGIT, MANIFEST, BAG_INFO]) {
     if (!tagListed.has(required))
       refuse('integrity', 'unlistedTag', required, `not listed in ${TAG_MANIFEST}`, resend);
   }
   for (const p of hashes.keys()) {
-    if (!p.startsWith('data/') && !tagListed.has(p) && p !== TAG_MANIFEST && p !== SIGNATURE) {
+    if (!tagListed.has(p) && p !== TAG_MANIFEST && p !== SIGNATURE) {
       refuse('integrity', 'extraFile', p, `tag file not in ${TAG_MANIFEST}`, resend);
     }
   }
+  const payloadListed = checkManifest(MANIFEST, (p) => p.startsWith('data/'));
   const info = parseBagInfo((kept.get(BAG_INFO) as Buffer).toString('utf8'));
   const oxum = bagInfoValue(info, 'Payload-Oxum');
-  let bytes = 0;
-  for (const p of payloadListed) bytes += sizes.get(p) ?? 0;
-  const files = payloadListed.size;
   if (!oxum) refuse('integrity', 'oxumAbsent', BAG_INFO, 'no Payload-Oxum', resend);
+  const declared = /^(\d+)\.(\d+)$/.exec(oxum);
+  if (!declared) refuse('integrity', 'oxum', BAG_INFO, `Payload-Oxum ${oxum} is not bytes.files`, resend);
+  const declaredBytes = Number(declared[1]);
+
+  // ---- pass 2: the payload, streamed; nothing unlisted is read, nothing past the signed Payload-Oxum ----
+  let payloadBytes = 0;
+  await readBag(bundle, ({ path, size }) => {
+    if (!path.startsWith('data/')) return undefined;
+    if (hashes.has(path)) refuse('format', 'duplicate', path, 'appears twice in the bundle', resend);
+    if (!payloadListed.has(path))
+      refuse('integrity', 'extraFile', path, `in the payload but not in ${MANIFEST}`, resend);
+    payloadBytes += size;
+    if (payloadBytes > declaredBytes)
+      refuse('integrity', 'oxum', BAG_INFO, `the payload exceeds Payload-Oxum ${oxum}`, resend);
+    return collect(path, size, path.endsWith('.json'));
+  });
+  checkListed(MANIFEST, payloadListed);
+  let bytes = 0;
+  for (const p of payloadListed.keys()) bytes += sizes.get(p) ?? 0;
+  const files = payloadListed.size;
   if (oxum !== `${bytes}.${files}`)
     refuse(
       'integrity',
@@ -174,52 +202,6 @@ export async function verifyBundle(bundle: string, options: VerifyOptions): Prom
       `Payload-Oxum ${oxum} but the payload is ${bytes}.${files}`,
       resend,
     );
-
-  // ---- authenticity: signature over the tag manifest by a known key ----
-  const sigBytes = kept.get(SIGNATURE);
-  if (!sigBytes)
-    refuse(
-      'authenticity',
-      'unsigned',
-      SIGNATURE,
-      'missing: the bundle is not signed',
-      'only signed bundles are accepted: ask the sender to make it with tongban',
-    );
-  let sigRaw: unknown;
-  try {
-    sigRaw = JSON.parse(sigBytes.toString('utf8'));
-  } catch {
-    refuse('authenticity', 'badSignatureFile', SIGNATURE, 'not JSON', resend);
-  }
-  const sig = SignatureFile.safeParse(sigRaw);
-  if (!sig.success)
-    refuse(
-      'authenticity',
-      'badSignatureFile',
-      SIGNATURE,
-      `malformed: ${sig.error.issues[0]?.path.join('.')} ${sig.error.issues[0]?.message}`,
-      resend,
-    );
-  const keys = await listArchiveKeys(options.dataDir);
-  const key = keys.find((k) => k.keyId === sig.data.keyId);
-  if (!key) {
-    refuse(
-      'authenticity',
-      'untrustedKey',
-      SIGNATURE,
-      `signed by key ${sig.data.keyId} (${sig.data.organization}, ${sig.data.unit}), which is not in this site's keyring`,
-      'if the sender is genuine, get its public key file and run `tongban archive keys trust FILE`',
-    );
-  }
-  if (!verifyTagManifest(key, sig.data, kept.get(TAG_MANIFEST) as Buffer)) {
-    refuse(
-      'authenticity',
-      'badSignature',
-      SIGNATURE,
-      `the Ed25519 signature of key ${key.keyId} does not match ${TAG_MANIFEST}`,
-      resend,
-    );
-  }
 
   // ---- usability: PDFs open, JSON parses ----
   for (const [p, problem] of pdfProblems)
@@ -249,4 +231,49 @@ export async function verifyBundle(bundle: string, options: VerifyOptions): Prom
     pdfs,
     checks: { authenticity: 'ok', integrity: 'ok', usability: 'ok', security: 'ok' },
   };
+}
+
+const RESEND = 'the bundle was changed or damaged after it was made: get a fresh copy from its sender';
+
+/** The signature file over the tag manifest, by a key of the site's keyring; throws a BundleError otherwise. */
+async function checkSignature(bundle: string, kept: Map<string, Buffer>, dataDir: string) {
+  const refuse = (code: string, reason: string, hint = RESEND): never => {
+    throw new BundleError(
+      'authenticity',
+      code,
+      `${SIGNATURE}: ${reason}`,
+      { bundle, entry: SIGNATURE },
+      hint,
+    );
+  };
+  const sigBytes = kept.get(SIGNATURE);
+  if (!sigBytes)
+    refuse(
+      'unsigned',
+      'missing: the bundle is not signed',
+      'only signed bundles are accepted: ask the sender to make it with tongban',
+    );
+  let sigRaw: unknown;
+  try {
+    sigRaw = JSON.parse((sigBytes as Buffer).toString('utf8'));
+  } catch {
+    refuse('badSignatureFile', 'not JSON');
+  }
+  const sig = SignatureFile.safeParse(sigRaw);
+  if (!sig.success)
+    return refuse(
+      'badSignatureFile',
+      `malformed: ${sig.error.issues[0]?.path.join('.')} ${sig.error.issues[0]?.message}`,
+    );
+  const keys = await listArchiveKeys(dataDir);
+  const key = keys.find((k) => k.keyId === sig.data.keyId);
+  if (!key)
+    return refuse(
+      'untrustedKey',
+      `signed by key ${sig.data.keyId} (${sig.data.organization}, ${sig.data.unit}), which is not in this site's keyring`,
+      'if the sender is genuine, get its public key file and run `tongban archive keys trust FILE`',
+    );
+  if (!verifyTagManifest(key, sig.data, kept.get(TAG_MANIFEST) as Buffer))
+    refuse('badSignature', `the Ed25519 signature of key ${key.keyId} does not match ${TAG_MANIFEST}`);
+  return { key, sig };
 }
