@@ -1,5 +1,5 @@
 /**
- * Documented exit codes of `tongban` (README "Admin CLI"). Scripts may rely on them.
+ * Documented exit codes of `tongban` (docs/cli.md). Scripts may rely on them.
  *   0  success
  *   1  usage: unknown command or flag, missing or malformed argument
  *   2  invalid input: a file or value breaks a rule (every problem is listed)

@@ -2,7 +2,7 @@
 /**
  * tongban-kiosk [--demo] [--config FILE] [--data DIR]
  *   --demo    simulated reader and printer, sample catalogue in a fresh temporary data directory
- *   --config  kiosk configuration file (JSON, see README); devices "simulated" or a serial port path
+ *   --config  kiosk configuration file (JSON, see docs/kiosk.md); devices "simulated" or a serial port path
  *   --data    data directory of the store (overrides the configuration)
  * Exit codes: 0 normal end, 2 bad arguments or configuration, 1 anything else.
  */

@@ -1,6 +1,6 @@
 /**
- * zod schemas of the documented `--json` shapes of `tongban cases` (README "Cases"), checked by the tests.
- * Strict objects: a new key is a change of the documented shape and must be added here and in the README.
+ * zod schemas of the documented `--json` shapes of `tongban cases` (docs/cases.md), checked by the tests.
+ * Strict objects: a new key is a change of the documented shape and must be added here and in docs/cases.md.
  */
 import { Unit } from '@tongban/core/cases';
 import { z } from 'zod';

@@ -24,7 +24,7 @@ import { maskPhone } from '@tongban/core/receipts';
 import { localDate } from './time.js';
 
 /**
- * The documented `--json` shapes of `tongban cases` (README "Cases"), built from core's fold and views. Absent
+ * The documented `--json` shapes of `tongban cases` (docs/cases.md), built from core's fold and views. Absent
  * values are `null`, never missing keys, so that scripts see one stable shape; zod schemas in ./schemas.ts.
  */
 

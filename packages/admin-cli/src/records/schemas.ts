@@ -1,6 +1,6 @@
 /**
  * zod schemas of the documented `--json` shapes of the appointments, complaints, ratings and metrics commands
- * (README "Appointments", "Complaints", "Ratings", "Metrics"); the tests parse every output with them, so a change
+ * (docs/appointments.md, docs/complaints-ratings.md, docs/metrics.md); the tests parse every output with them, so a change
  * of shape fails a test. Strict objects: an added field is a change of the documented shape too.
  */
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-/** zod schemas of the documented `--json` shapes (README "Admin CLI"), checked by the tests. */
+/** zod schemas of the documented `--json` shapes (docs/cli.md), checked by the tests. */
 import { z } from 'zod';
 
 export const Problem = z.strictObject({

@@ -89,7 +89,7 @@ export function parseKioskConfig(input: unknown, file = '(config)'): KioskConfig
     `${file} is not a valid kiosk configuration:\n  ${problems.join('\n  ')}`,
     {
       where: { file, field: r.error.issues[0]?.path.join('.') },
-      hint: 'mend the fields above; see the kiosk README section "Configuration" for an example',
+      hint: 'mend the fields above; see docs/kiosk.md for an example',
     },
   );
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 
 /**
- * Layout of a data directory (see README "Store"): every path the lowdb adapter touches is computed here.
+ * Layout of a data directory (see docs/store.md): every path the lowdb adapter touches is computed here.
  *
  *   tongban-store.json              format, shard count (written once)
  *   write.lock/                     proper-lockfile lock, present while a process writes

@@ -49,7 +49,7 @@ const running = new AsyncLocalStorage<{ dir: string; tx: LowdbTx }>();
 
 /**
  * The embedded store (DESIGN "Packages"): JSON documents kept by lowdb in a data directory shared by the kiosk
- * and the CLI. See layout.ts for the files and README "Store" for why they are laid out so.
+ * and the CLI. See layout.ts for the files and docs/store.md for why they are laid out so.
  */
 export class LowdbStore implements Store {
   private closed = false;

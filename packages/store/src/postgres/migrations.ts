@@ -7,7 +7,7 @@ import { isRace } from './errors.js';
  *
  * Portability (issue 9: Citus, YugabyteDB, CockroachDB): plain tables, B-tree, partial and GIN indexes only; no
  * triggers, sequences, LISTEN/NOTIFY or stored procedures. Per-case order comes from the (case_id, seq) key that
- * the adapter computes, not from a sequence. See README "PostgreSQL store" for the distribution key (case_id).
+ * the adapter computes, not from a sequence. See docs/store.md "PostgreSQL" for the distribution key (case_id).
  */
 export interface Migration {
   version: number;

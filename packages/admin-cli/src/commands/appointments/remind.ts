@@ -4,7 +4,7 @@ import { renderTable } from '../../output/table.js';
 import { nowFlag, parseInstant } from '../../records/flags.js';
 import { appointmentsOf } from '../../records/services.js';
 
-/** One reminder to send (documented in the README; stable shape for messaging systems). */
+/** One reminder to send (documented in docs/appointments.md; stable shape for messaging systems). */
 export interface ReminderOut {
   appointmentId: string;
   /** The reminder rule due: `dayBefore@16:00` or `minutesBefore@60`. */
