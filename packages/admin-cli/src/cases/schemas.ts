@@ -64,6 +64,8 @@ export const ShowResult = z.strictObject({
   materials: z.strictObject({
     required: z.array(z.strictObject({ name: z.string(), kind: z.string(), tolerable: z.boolean() })),
     submitted: z.array(z.string()),
+    /** Electronic licences fetched by the hall in place of materials (seed 003 九). */
+    eLicences: z.array(z.strictObject({ material: z.string(), licence: z.string(), fetchedAt: instant })),
     missing: z.array(z.string()),
   }),
   deliveryMethod: z.string().nullable(),
@@ -98,7 +100,12 @@ export const ShowResult = z.strictObject({
       }),
     ),
     tolerance: z
-      .strictObject({ grantedAt: instant, dueAt: instant, missing: z.array(z.string()) })
+      .strictObject({
+        grantedAt: instant,
+        dueAt: instant,
+        missing: z.array(z.string()),
+        handedIn: z.array(z.strictObject({ material: z.string(), at: instant, late: z.boolean() })),
+      })
       .nullable(),
     transferDueAt: instant.nullable(),
     transferDueProvisional: z.boolean(),

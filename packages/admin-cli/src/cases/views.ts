@@ -162,6 +162,7 @@ export interface ShowResult {
   materials: {
     required: { name: string; kind: string; tolerable: boolean }[];
     submitted: string[];
+    eLicences: { material: string; licence: string; fetchedAt: string }[];
     missing: string[];
   };
   deliveryMethod: string | null;
@@ -187,7 +188,12 @@ export interface ShowResult {
       answeredAt: string | null;
       answered: string[];
     }[];
-    tolerance: { grantedAt: string; dueAt: string; missing: string[] } | null;
+    tolerance: {
+      grantedAt: string;
+      dueAt: string;
+      missing: string[];
+      handedIn: { material: string; at: string; late: boolean }[];
+    } | null;
     transferDueAt: string | null;
     transferDueProvisional: boolean;
     decidedAt: string | null;
@@ -259,6 +265,7 @@ export function showResult(c: Case, calendar: WorkCalendar, now: string): ShowRe
     materials: {
       required: c.materials.required.map((m) => ({ name: m.name, kind: m.kind, tolerable: m.tolerable })),
       submitted: [...c.materials.submitted],
+      eLicences: c.materials.eLicences.map((f) => ({ ...f })),
       missing: [...c.materials.missing],
     },
     deliveryMethod: c.deliveryMethod ?? null,
@@ -284,7 +291,12 @@ export function showResult(c: Case, calendar: WorkCalendar, now: string): ShowRe
         answered: [...r.answered],
       })),
       tolerance: c.tolerance
-        ? { grantedAt: c.tolerance.grantedAt, dueAt: c.tolerance.dueAt, missing: [...c.tolerance.missing] }
+        ? {
+            grantedAt: c.tolerance.grantedAt,
+            dueAt: c.tolerance.dueAt,
+            missing: [...c.tolerance.missing],
+            handedIn: c.tolerance.handedIn.map((h) => ({ ...h })),
+          }
         : null,
       transferDueAt: c.transferDueAt ?? null,
       transferDueProvisional: c.transferDueProvisional === true,

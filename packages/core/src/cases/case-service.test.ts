@@ -128,9 +128,10 @@ describe('case service on the lowdb store', () => {
       unit: 'localDepartment',
       actor: 'd1',
       at: '2025-03-10T02:00:00Z',
-      payload: { missing: ['租赁合同'], dueAt: '2025-03-14T09:00:00Z', pledge: true },
+      // on or before the case's own due date, 2025-03-13 (seed 002 9.3.6; seed 004 8.2.4)
+      payload: { missing: ['租赁合同'], dueAt: '2025-03-13T09:00:00Z', pledge: true },
     });
-    expect(await expireDeadlines(store, calendar, '2025-03-13T09:00:00Z')).toEqual([]);
+    expect(await expireDeadlines(store, calendar, '2025-03-13T08:00:00Z')).toEqual([]);
     expect(await expireDeadlines(store, calendar, '2025-03-15T09:00:00Z')).toEqual([c.id]);
     expect((await store.summary(c.id))?.state).toBe('terminated');
   });

@@ -8,6 +8,7 @@ import type { CaseEvent, Unit } from './case-event.js';
 import { appendEvent, foldCase } from './engine.js';
 import { CaseRuleError } from './errors.js';
 import type { Applicant } from './event-types.js';
+import { fetchELicences } from './material-presence.js';
 import type { DeadlineCalendar } from './reducer.js';
 import { summarise } from './views.js';
 
@@ -16,8 +17,13 @@ export interface SubmitInput {
   item: string;
   mode: Mode;
   applicant: Applicant;
-  /** Names of materials handed in. */
+  /** Names of materials handed in by the applicant. */
   submitted: string[];
+  /**
+   * Materials replaced by an e-licence that the hall could not fetch (the applicant brings the paper); every other
+   * e-licence material is fetched at submission and recorded (seed 003 九).
+   */
+  eLicenceUnavailable?: string[];
   unit: Unit;
   actor: string;
   /** Site code for the application number. */
@@ -75,13 +81,14 @@ export function submitEvent(
       'mode',
     );
   }
+  const at = input.at ?? new Date().toISOString();
   return {
     id: input.eventId ?? randomUUID(),
     caseId,
     type: 'submit',
     unit: input.unit,
     actor: input.actor,
-    at: input.at ?? new Date().toISOString(),
+    at,
     payload: {
       itemCode: item.itemCode,
       itemName: item.subName ? `${item.mainName}(${item.subName})` : item.mainName,
@@ -99,6 +106,7 @@ export function submitEvent(
         eLicence: m.eLicence,
       })),
       submitted: input.submitted,
+      eLicences: fetchELicences(item.materials, new Date(at).toISOString(), input.eLicenceUnavailable),
       deliveryMethod: input.deliveryMethod,
       bundleId: input.bundleId,
       bundleName: input.bundleName,
@@ -201,7 +209,11 @@ export async function expireDeadlines(
     const pending = c.supplementRequests.find((r) => r.answeredAt === undefined);
     let type: string | undefined;
     if (c.state === 'supplementRequested' && pending && pending.dueAt <= now) type = 'supplementExpired';
-    else if (c.tolerance && c.tolerance.missing.length > 0 && c.tolerance.dueAt <= now)
+    else if (
+      c.tolerance &&
+      (c.tolerance.missing.length > 0 || c.tolerance.handedIn.some((h) => h.late)) &&
+      c.tolerance.dueAt <= now
+    )
       type = 'toleranceExpired';
     if (!type) continue;
     await performStep(store, calendar, c.id, { type, unit: 'system', actor: 'deadline-sweep', at: now });

@@ -1,6 +1,7 @@
 import type { CaseKind, DeliveryMethod, Mode, SpecialProcedureKind } from '../catalogue/service-item.js';
 import type { Unit } from './case-event.js';
 import type { AppealRights, Applicant, CaseEventType, CaseMaterial } from './event-types.js';
+import type { ELicenceFetch } from './material-presence.js';
 
 /**
  * States of a case. Which states a mode passes through is in transitions.ts (one table per mode).
@@ -63,6 +64,8 @@ export interface Tolerance {
   dueAt: string;
   /** Still missing (emptied as they arrive). */
   missing: string[];
+  /** Each tolerated material as it arrived; `late` when after dueAt (the overdue rule still applies). */
+  handedIn: { material: string; at: string; late: boolean }[];
 }
 
 export interface SpecialProcedureRun {
@@ -149,8 +152,11 @@ export interface Case {
 
   materials: {
     required: CaseMaterial[];
+    /** Names handed in by the applicant (paper or scan). */
     submitted: string[];
-    /** Required materials not handed in (e-licence replacements count as handed in when listed as submitted). */
+    /** Electronic licences the hall fetched in place of materials (seed 003 九): which licence, when. */
+    eLicences: ELicenceFetch[];
+    /** Required materials not present (material-presence.ts: neither handed in nor fetched as an e-licence). */
     missing: string[];
   };
   supplementRequests: SupplementRequest[];

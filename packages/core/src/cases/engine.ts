@@ -2,6 +2,7 @@ import { type Case, hasEvent } from './case.js';
 import type { CaseEvent } from './case-event.js';
 import { CaseRuleError, TransitionError } from './errors.js';
 import { EVENT_TYPES, isCaseEventType } from './event-types.js';
+import { checkAfterStep } from './post-rules.js';
 import { type DeadlineCalendar, reduce } from './reducer.js';
 import { RULES } from './rules.js';
 import { eventsAllowed, rowsFor, type TransitionRow } from './transitions.js';
@@ -9,6 +10,8 @@ import { eventsAllowed, rowsFor, type TransitionRow } from './transitions.js';
 export interface CaseContext {
   /** Work calendar for the promised due date; without it dueAt stays undefined. */
   calendar?: DeadlineCalendar;
+  /** Folding stored events again: the rules that look at the case after a step (post-rules.ts) are skipped. */
+  replay?: boolean;
 }
 
 export interface StepDecision {
@@ -103,13 +106,15 @@ export function decide(c: Case | undefined, e: CaseEvent): StepDecision {
 export function appendEvent(c: Case | undefined, e: CaseEvent, ctx: CaseContext = {}): Case {
   if (c !== undefined && hasEvent(c, e.id)) return c;
   const { row, payload } = decide(c, e);
-  return reduce(c, e, payload, row.to, ctx.calendar);
+  const after = reduce(c, e, payload, row.to, ctx.calendar);
+  if (!ctx.replay) checkAfterStep(after, e);
+  return after;
 }
 
 /** Deterministic fold of a case's events (duplicates by id are skipped). Throws on an illegal event. */
 export function foldCase(events: readonly CaseEvent[], ctx: CaseContext = {}): Case {
   let c: Case | undefined;
-  for (const e of events) c = appendEvent(c, e, ctx);
+  for (const e of events) c = appendEvent(c, e, { ...ctx, replay: true });
   if (c === undefined) {
     throw new CaseRuleError(
       '(none)',

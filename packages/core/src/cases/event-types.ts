@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CaseKind, DeliveryMethod, Mode, SpecialProcedureKind } from '../catalogue/service-item.js';
 import { Unit } from './case-event.js';
+import { ELicenceFetch } from './material-presence.js';
 
 /**
  * Every event type of a case, with the zod schema of its payload, a one-line meaning and the seed clause it comes
@@ -51,6 +52,8 @@ export const SubmitPayload = z.object({
   deliveryMethod: DeliveryMethod.optional(),
   /** Names of materials handed in (or replaced by an e-licence the hall fetched, seed 003 九). */
   submitted: z.array(text).default([]),
+  /** Electronic licences the hall fetched in place of materials: which licence, when (seed 003 九; seed 004 6.2 b). */
+  eLicences: z.array(ELicenceFetch).default([]),
   /** 一件事 bundle application number linking the cases (seed 003 四). */
   bundleId: text.optional(),
   /** Which 一件事 of the catalogue (ServiceItem.bundles entry); bundleId is the bundle application number. */

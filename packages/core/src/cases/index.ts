@@ -6,6 +6,7 @@ export * from './deadline-recompute.js';
 export * from './engine.js';
 export * from './errors.js';
 export * from './event-types.js';
+export * from './material-presence.js';
 export { computeDueAt, type DeadlineCalendar, isProvisionalSpan } from './reducer.js';
 export * from './transitions.js';
 export * from './views.js';

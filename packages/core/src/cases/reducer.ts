@@ -1,6 +1,7 @@
 import { type Case, CaseLog, type CasePause, type CaseState, type HistoryEntry } from './case.js';
 import type { CaseEvent, Unit } from './case-event.js';
 import type { CaseEventType, PayloadOf } from './event-types.js';
+import { missingMaterials } from './material-presence.js';
 import { ARCHIVE_UNITS, type Target } from './transitions.js';
 
 /** What the case engine needs of the WorkCalendar (CALENDAR_API.md); WorkCalendar satisfies it. */
@@ -143,7 +144,8 @@ export function reduce(
       materials: {
         required: s.required,
         submitted,
-        missing: s.required.map((m) => m.name).filter((m) => !submitted.includes(m)),
+        eLicences: s.eLicences,
+        missing: missingMaterials(s.required, submitted, s.eLicences),
       },
       supplementRequests: [],
       pauses: [],
@@ -213,7 +215,7 @@ export function reduce(
       n.acceptedAt = e.at;
       n.announcedProcedures = q.specialProcedures;
       if (type === 'acceptWithTolerance')
-        n.tolerance = { grantedAt: e.at, dueAt: q.dueAt, missing: q.missing };
+        n.tolerance = { grantedAt: e.at, dueAt: q.dueAt, missing: q.missing, handedIn: [] };
       clockChanged = true;
       break;
     }
@@ -252,9 +254,14 @@ export function reduce(
         n.pauses = closePause(n.pauses, e.at);
         clockChanged = true;
       } else if (n.tolerance) {
+        const late = e.at > n.tolerance.dueAt;
         n.tolerance = {
           ...n.tolerance,
           missing: n.tolerance.missing.filter((m) => !q.materials.includes(m)),
+          handedIn: [
+            ...n.tolerance.handedIn,
+            ...q.materials.map((material) => ({ material, at: e.at, late })),
+          ],
         };
       }
       break;

@@ -16,8 +16,12 @@ const fail = (c: Case, e: CaseEvent, message: string, hint: string, field?: stri
 const lead = (c: Case) => c.jointUnits[0];
 const others = (c: Case) => c.jointUnits.slice(1);
 
-/** 容缺 materials still missing block a decision until they arrive (seed 004 6.5: 在材料补正后及时作出办理意见). */
-const toleranceOutstanding = (c: Case) => (c.tolerance?.missing.length ?? 0) > 0;
+/**
+ * 容缺 materials still missing, or handed in after their deadline, block a decision (seed 004 6.5: 在材料补正后及时
+ * 作出办理意见); a late one leaves the case to the overdue rule (toleranceExpired, seed 002 9.3.6).
+ */
+const toleranceOutstanding = (c: Case) =>
+  (c.tolerance?.missing.length ?? 0) > 0 || (c.tolerance?.handedIn.some((h) => h.late) ?? false);
 
 function checkDecider(c: Case, e: CaseEvent, department: string | undefined) {
   if (e.unit === 'window' && c.kind !== 'immediate') {
@@ -173,6 +177,20 @@ export const RULES: { [T in CaseEventType]?: Rule<T> } = {
   },
   supplement: (c, p, e) => {
     if (c.state === 'supplementRequested') return;
+    if (c.state === 'awaitingAcceptance') {
+      // a material handed in at the window before acceptance (seed 001 6.1.1: 收件): only what is still missing
+      for (const m of p.materials) {
+        if (!c.materials.missing.includes(m))
+          fail(
+            c,
+            e,
+            `"${m}" is not a missing material of this case (missing: ${c.materials.missing.join('、') || 'none'})`,
+            'hand in only materials still missing, named as in the catalogue',
+            'materials',
+          );
+      }
+      return;
+    }
     const owed = new Set(c.tolerance?.missing ?? []);
     if (owed.size === 0) fail(c, e, 'no materials are owed on this case', 'nothing to hand in now');
     for (const m of p.materials) {
@@ -192,8 +210,8 @@ export const RULES: { [T in CaseEventType]?: Rule<T> } = {
       fail(c, e, `the supplement deadline ${r?.dueAt ?? ''} has not passed`, 'wait for the deadline', 'at');
   },
   toleranceExpired: (c, _p, e) => {
-    if (!c.tolerance || c.tolerance.missing.length === 0)
-      fail(c, e, 'no tolerated materials are outstanding', 'nothing expires');
+    if (!c.tolerance || !toleranceOutstanding(c))
+      fail(c, e, 'no tolerated materials are outstanding or late', 'nothing expires');
     else if (e.at < c.tolerance.dueAt)
       fail(c, e, `the deadline ${c.tolerance.dueAt} has not passed`, 'wait for the deadline', 'at');
   },
@@ -223,7 +241,9 @@ export const RULES: { [T in CaseEventType]?: Rule<T> } = {
       fail(
         c,
         e,
-        `tolerated materials are still owed (${c.tolerance?.missing.join('、')})`,
+        (c.tolerance?.missing.length ?? 0) > 0
+          ? `tolerated materials are still owed (${c.tolerance?.missing.join('、')})`
+          : `tolerated materials arrived after their deadline ${c.tolerance?.dueAt}: the overdue rule applies`,
         'wait for them or let the deadline pass (seed 004 6.5)',
       );
     }

@@ -33,6 +33,7 @@ export function submitPayload(
       { name: '租赁合同', kind: 'secondary', tolerable: true },
     ],
     submitted: ['身份证', '经营场所证明', '租赁合同'],
+    eLicences: [],
     ...over,
   };
 }

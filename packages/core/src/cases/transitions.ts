@@ -56,6 +56,13 @@ function review(dept: readonly Unit[], supplementBy: readonly Unit[], seed: stri
     ...row('supplement', 'supplementRequested', supplementBy, 'resume', 'seed 001 6.1.3'),
     ...row(
       'supplement',
+      'awaitingAcceptance',
+      supplementBy,
+      'same',
+      'seed 001 6.1.1 (收件: handed in before acceptance)',
+    ),
+    ...row(
+      'supplement',
       ['accepted', 'specialProcedure'],
       supplementBy,
       'same',

@@ -120,7 +120,8 @@ describe('validateCatalogue', () => {
     ]);
     expect(r.errors).toEqual([]);
     const rules = (i: number) => r.warnings.filter((w) => w.index === i).map((w) => w.rule);
-    expect(rules(0)).toEqual(['item.proxyImmediate']);
+    // the immediate item's tolerable material is warned too (seed 002 3.5; seed 004 6.5)
+    expect(rules(0)).toEqual(['item.proxyImmediate', 'material.tolerance']);
     expect(rules(1)).toEqual(['item.transferWithoutProxy', 'item.onlineVisits']);
     expect(rules(2)).toEqual(['item.jointUnitsNotJoint', 'item.promisedSameDay']);
   });

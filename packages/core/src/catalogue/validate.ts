@@ -10,6 +10,7 @@ import { materialWarnings } from './material-rules.js';
 import { displayName, normaliseName } from './normalise.js';
 import { type CatalogueProblem, describeProblem, schemaProblems } from './problems.js';
 import { itemKey, PROXY_MODES, ServiceItem } from './service-item.js';
+import { toleranceWarnings } from './tolerance-rules.js';
 
 export interface ValidateOptions {
   /**
@@ -261,7 +262,10 @@ export function validateCatalogue(raw: readonly unknown[], opts: ValidateOptions
 
   for (const at of valid) {
     warnings.push(...itemWarnings(at));
-    if (opts.materialRules !== false) warnings.push(...materialWarnings(at.item, at.index));
+    if (opts.materialRules !== false) {
+      warnings.push(...materialWarnings(at.item, at.index));
+      warnings.push(...toleranceWarnings(at.item, at.index));
+    }
   }
 
   // Stable sort by item: within an item, problems keep the order the rules found them.

@@ -155,7 +155,12 @@ export function computeMetrics(input: MetricsInput): MetricsReport {
       }
     }
     if (within(c.createdAt)) {
-      for (const m of c.materials.required) t.eLicenceReplacement.add(c.id, m.eLicence !== undefined);
+      // counted by the presence rule: a material the hall fetched as an e-licence (material-presence.ts)
+      for (const m of c.materials.required)
+        t.eLicenceReplacement.add(
+          c.id,
+          c.materials.eLicences.some((f) => f.material === m.name),
+        );
     }
   }
 

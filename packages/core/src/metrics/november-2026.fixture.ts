@@ -54,7 +54,11 @@ function submit(
       ...(o.transferDays !== undefined ? { transferDays: o.transferDays } : {}),
       applicant: { idNumber: '230102198001011234', name: '王五' },
       required,
-      submitted: required.map((m) => m.name),
+      // the hall fetched every e-licence at submission (seed 003 九); the rest were handed in
+      submitted: required.filter((m) => !('eLicence' in m)).map((m) => m.name),
+      eLicences: required.flatMap((m) =>
+        'eLicence' in m ? [{ material: m.name, licence: m.eLicence, fetchedAt: sh(at) }] : [],
+      ),
     },
     o.actor ?? 'clerk',
   );

@@ -48,16 +48,23 @@ function notReached(c: Case, type: NoticeType, what: string): never {
   );
 }
 
-/** Materials handed in, with the catalogue's original / copies when the item lists them. */
+/**
+ * Materials present (material-presence.ts): handed in, with the catalogue's original / copies when the item lists
+ * them, then those the hall fetched as an electronic licence (seed 003 九).
+ */
 function received(c: Case, item: NoticeItem | undefined): ReceivedMaterial[] {
   const byName = new Map((item?.materials ?? []).map((m) => [m.name, m]));
-  return c.materials.submitted.map((name) => {
+  const given = c.materials.submitted.map((name) => {
     const m = byName.get(name);
     const r: ReceivedMaterial = { name };
     if (m?.original) r.original = true;
     if (m?.copies) r.copies = m.copies;
     return r;
   });
+  const fetched = c.materials.eLicences
+    .filter((f) => !c.materials.submitted.includes(f.material))
+    .map((f): ReceivedMaterial => ({ name: f.material, eLicence: f.licence }));
+  return [...given, ...fetched];
 }
 
 /**

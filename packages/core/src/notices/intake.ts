@@ -100,7 +100,11 @@ export function buildProxyReceipt(
     n.materials.map((m, i) => [
       String(i + 1),
       m.name,
-      [m.original ? w.tr('material.original') : '', m.copies ? w.tr('material.copy') : '']
+      [
+        m.eLicence ? `${w.tr('material.eLicence')}（${m.eLicence}）` : '',
+        m.original ? w.tr('material.original') : '',
+        m.copies ? w.tr('material.copy') : '',
+      ]
         .filter(Boolean)
         .join(w.tr('notice.listSeparator')),
       m.copies ? w.tr('common.copies', { copies: m.copies }) : '',

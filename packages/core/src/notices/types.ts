@@ -117,6 +117,8 @@ export interface ReceivedMaterial {
   name: string;
   original?: boolean;
   copies?: number;
+  /** Fetched by the hall as this electronic licence (seed 003 九), not handed in. */
+  eLicence?: string;
 }
 
 /** Rights to administrative review and litigation with their time limits (seed 004 8.5.5). */

@@ -15,7 +15,8 @@ describe('material check at the kiosk', () => {
     const ticked = new Set(withTolerable.materials.filter((m) => !m.eLicence).map((m) => m.name));
     const v = checkMaterials(withTolerable, ticked);
     expect(v.kind).toBe('complete');
-    if (v.kind === 'complete') expect(v.submitted).toHaveLength(withTolerable.materials.length);
+    // handed in = what the applicant brings; the e-licences are fetched and recorded by core at submission
+    if (v.kind === 'complete') expect(v.submitted).toEqual([...ticked]);
   });
 
   it('tolerance when only tolerable secondary materials are missing (seed 002 3.5, seed 004 6.5)', () => {
@@ -23,7 +24,17 @@ describe('material check at the kiosk', () => {
       withTolerable.materials.filter((m) => !m.eLicence && !m.tolerable).map((m) => m.name),
     );
     const v = checkMaterials(withTolerable, ticked);
-    expect(v.kind).toBe('tolerance');
+    expect(v.kind).toBe(withTolerable.caseKind === 'immediate' ? 'missing' : 'tolerance');
+  });
+
+  it('never offers 容缺 on a 即办件 (seed 002 3.5: 承诺件 only)', () => {
+    const immediate = ServiceItem.parse({
+      ...withTolerable,
+      caseKind: 'immediate',
+      promisedDays: 0,
+    });
+    const ticked = new Set(immediate.materials.filter((m) => !m.eLicence && !m.tolerable).map((m) => m.name));
+    expect(checkMaterials(immediate, ticked).kind).toBe('missing');
   });
 
   it('lists every missing material at once, never piecemeal (seed 001 6.1.3 一次性告知)', () => {

@@ -4,6 +4,8 @@
  * as one complete list (一次性告知, seed 001 6.1.3), never piecemeal. A material replaced by an electronic licence
  * is fetched by the hall and never asked for (seed 003 九).
  */
+
+import { materialVerdict } from '@tongban/core/cases';
 import type { Material, ServiceItem } from '@tongban/core/catalogue';
 
 export type MaterialVerdict =
@@ -16,17 +18,13 @@ export function materialsToBring(item: ServiceItem): Material[] {
   return item.materials.filter((m) => m.eLicence === undefined);
 }
 
+/**
+ * The verdict of core's one presence rule (materialVerdict): `submitted` is what the applicant hands in; the
+ * e-licences are fetched and recorded with the case by core at submission (which licence, when).
+ */
 export function checkMaterials(item: ServiceItem, ticked: ReadonlySet<string>): MaterialVerdict {
-  const fetched = item.materials.filter((m) => m.eLicence !== undefined).map((m) => m.name);
-  const absent = materialsToBring(item).filter((m) => !ticked.has(m.name));
-  const submitted = [
-    ...fetched,
-    ...materialsToBring(item)
-      .filter((m) => ticked.has(m.name))
-      .map((m) => m.name),
-  ];
-  if (absent.length === 0) return { kind: 'complete', submitted };
-  if (absent.every((m) => m.tolerable && m.kind === 'secondary'))
-    return { kind: 'tolerance', submitted, later: absent.map((m) => m.name) };
-  return { kind: 'missing', missing: absent.map((m) => m.name) };
+  const v = materialVerdict(item.caseKind, item.materials, ticked);
+  if (v.kind === 'missing') return v;
+  if (v.kind === 'complete') return { kind: 'complete', submitted: v.handedIn };
+  return { kind: 'tolerance', submitted: v.handedIn, later: v.later };
 }

@@ -42,6 +42,13 @@ export default class CasesShow extends CaseCommand<ShowResult> {
       ['申请人 applicant', `${r.applicant.name} ${r.applicant.idNumber} ${r.applicant.phone}`.trim()],
       ['材料 handed in', r.materials.submitted.join('、') || '(none)'],
     ];
+    if (r.materials.eLicences.length)
+      pairs.push([
+        '电子证照 fetched',
+        r.materials.eLicences
+          .map((f) => `${f.material}（${f.licence}，${localMinute(f.fetchedAt)}调取）`)
+          .join('、'),
+      ]);
     if (r.materials.missing.length) pairs.push(['材料 missing', r.materials.missing.join('、')]);
     if (r.deliveryMethod)
       pairs.push(['送达 delivery', `${r.deliveryMethod}${r.deliverAt ? ` at ${r.deliverAt}` : ''}`]);
@@ -68,10 +75,12 @@ export default class CasesShow extends CaseCommand<ShowResult> {
       ]);
     }
     if (d.tolerance) {
-      pairs.push([
-        '容缺 tolerance',
-        `${d.tolerance.missing.length ? `owed ${d.tolerance.missing.join('、')}` : 'all handed in'} by ${localDate(d.tolerance.dueAt)}`,
-      ]);
+      const t = d.tolerance;
+      const parts = [`due ${localDate(t.dueAt)}`];
+      if (t.missing.length) parts.push(`owed ${t.missing.join('、')}`);
+      for (const h of t.handedIn)
+        parts.push(`${h.material} handed in ${localMinute(h.at)}${h.late ? ' LATE 逾期补交' : ''}`);
+      pairs.push(['容缺 tolerance', parts.join('; ')]);
     }
     if (d.transferDueAt) {
       pairs.push([

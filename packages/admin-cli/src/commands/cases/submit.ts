@@ -43,7 +43,14 @@ export default class CasesSubmit extends CaseCommand<StepResult> {
     }),
     phone: Flags.string({ summary: 'Applicant phone.', default: '' }),
     material: Flags.string({ summary: 'A material handed in (repeat for each).', multiple: true }),
-    'all-materials': Flags.boolean({ summary: 'Every material the item demands was handed in.' }),
+    'all-materials': Flags.boolean({
+      summary: 'Every material the item demands was handed in (those replaced by an e-licence are fetched).',
+    }),
+    'e-licence-unavailable': Flags.string({
+      summary:
+        'A material whose electronic licence could not be fetched (repeat); the applicant must hand it in.',
+      multiple: true,
+    }),
     'delivery-method': Flags.option({
       options: DELIVERY_METHODS,
       summary:
@@ -93,7 +100,14 @@ export default class CasesSubmit extends CaseCommand<StepResult> {
       const cat = await store.catalogue(flags['catalogue-version']);
       if (cat)
         submitted = [
-          ...new Set([...submitted, ...findItem(cat.items, args.item).materials.map((m) => m.name)]),
+          ...new Set([
+            ...submitted,
+            ...findItem(cat.items, args.item)
+              .materials.filter(
+                (m) => m.eLicence === undefined || flags['e-licence-unavailable']?.includes(m.name),
+              )
+              .map((m) => m.name),
+          ]),
         ];
     }
     const at = flags.at ? parseInstant(flags.at, '--at') : new Date().toISOString();
@@ -102,6 +116,7 @@ export default class CasesSubmit extends CaseCommand<StepResult> {
       mode: flags.mode,
       applicant: { name: flags.name.trim(), idNumber, phone: flags.phone.trim() },
       submitted,
+      eLicenceUnavailable: flags['e-licence-unavailable'],
       unit: flags.unit ?? OPENED_BY[flags.mode],
       actor: flags.actor,
       site: flags.site,
