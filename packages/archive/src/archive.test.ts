@@ -250,6 +250,26 @@ describe('archive bundles (seed 000 tables 1-3 row 5; seed 001 6.4; seed 004 8.8
 });
 
 describe('notices in the bundle (seed 000 tables 1-3: every notice a step issued)', () => {
+  it('refuses to start without a PDF renderer when notices are asked for, and writes nothing', async () => {
+    const s = await site();
+    await deliveredWindowCase(s, 9);
+    const before = snapshot(s.dir);
+    const out = join(s.dir, 'no-renderer');
+    await expect(
+      createArchive({
+        store: s.store,
+        dataDir: s.dir,
+        calendar,
+        unit: 'window',
+        period: day,
+        out,
+        actor: 'a',
+        at,
+      }),
+    ).rejects.toMatchObject({ code: 'archive.pdfUnavailable' });
+    expect(snapshot(s.dir)).toEqual(before);
+  });
+
   it('renders the acceptance and approval notices as PDFs that verify checks and pdftotext reads', async () => {
     const s = await site();
     const id = await deliveredWindowCase(s, 8);
