@@ -58,3 +58,14 @@ describe('tables', () => {
     expect(new Set(t.map(displayWidth)).size).toBe(1);
   });
 });
+
+describe('instants shown to a person are in Asia/Shanghai (output/time.ts)', () => {
+  it('2026-12-02T15:07:57Z is 23:07 in Beijing, on the same day; 16:30Z is the next day', async () => {
+    const { localDate, localMinute, shanghaiTime } = await import('./output/time.js');
+    expect(shanghaiTime('2026-12-02T15:07:57Z')).toBe('2026-12-02 23:07:57 北京时间');
+    expect(shanghaiTime(new Date('2026-12-02T16:30:00.000Z'))).toBe('2026-12-03 00:30:00 北京时间');
+    expect(localMinute('2026-12-02T16:30:00.000Z')).toBe('2026-12-03 00:30');
+    expect(localDate('2026-12-02T16:30:00.000Z')).toBe('2026-12-03');
+    expect(localMinute(undefined)).toBe('');
+  });
+});

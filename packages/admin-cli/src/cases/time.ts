@@ -1,5 +1,6 @@
-import { isIsoDate, WorkCalendar } from '@tongban/core/calendar';
+import { isIsoDate } from '@tongban/core/calendar';
 import { TongbanError } from '@tongban/core/errors';
+import { localDate } from '../output/time.js';
 
 /**
  * Instants and deadlines typed on the command line. Instants are stored in UTC ISO-8601; dates a person types are
@@ -29,16 +30,8 @@ export function parseDeadline(text: string, flag: string): string {
   return parseInstant(t, flag);
 }
 
-/** 'YYYY-MM-DD' in Asia/Shanghai. */
-export function localDate(instant: string): string {
-  return WorkCalendar.localDate(instant);
-}
-
-/** 'YYYY-MM-DD HH:MM' in Asia/Shanghai, for tables. */
-export function localMinute(instant: string): string {
-  const local = new Date(Date.parse(instant) + 8 * 3_600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
+/** 'YYYY-MM-DD' and 'YYYY-MM-DD HH:MM' in Asia/Shanghai: the shared formatter of output/time.ts. */
+export { localDate, localMinute } from '../output/time.js';
 
 /** Whole calendar days from a to b (local dates), for "days over". */
 export function calendarDaysBetween(a: string, b: string): number {

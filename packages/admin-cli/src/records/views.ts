@@ -105,8 +105,5 @@ export function ratingRow(
   };
 }
 
-/** 2026-11-23T02:00:00.000Z → 2026-11-23 10:00 (Asia/Shanghai) for human tables. */
-export function localTime(iso: string | undefined): string {
-  if (!iso) return '';
-  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
+/** 2026-11-23T02:00:00.000Z → 2026-11-23 10:00 (Asia/Shanghai) for human tables (output/time.ts). */
+export { localMinute as localTime } from '../output/time.js';

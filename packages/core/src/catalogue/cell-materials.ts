@@ -159,6 +159,15 @@ function readMarkedMaterial(l: string, note: Note, line: number): Parsed {
   return m;
 }
 
+/**
+ * The materials of one line as people write them. A line with ；or ; is split there only (a 、 inside a name stays:
+ * 设备设施布局、操作流程等文件); a line without is split at 、. A numbering 1、 is a number, not a separator.
+ */
+function peopleEntries(line: string): string[] {
+  const numbered = line.replace(/(^|[；;、]\s*)(\d+)、/g, '$1$2.');
+  return splitOutsideBrackets(numbered, /[；;]/.test(numbered) ? '；;' : '、');
+}
+
 export function readMaterials(cell: CellValue, note: Note): Parsed[] {
   const all = lines(text(cell));
   if (all.length === 1 && NONE_WORDS.test(halfWidth(all[0]!).replace(/\s+/g, ''))) return [];
@@ -167,7 +176,7 @@ export function readMaterials(cell: CellValue, note: Note): Parsed[] {
   all.forEach((l, i) => {
     const read = SEP.test(l)
       ? [readMarkedMaterial(l, note, i + 1)]
-      : splitOutsideBrackets(l).map((entry) => readPeopleMaterial(entry, note, i + 1));
+      : peopleEntries(l).map((entry) => readPeopleMaterial(entry, note, i + 1));
     for (const m of read) MATERIAL_LINE.set(m, i + 1);
     out.push(...read);
   });

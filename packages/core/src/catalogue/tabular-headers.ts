@@ -41,7 +41,11 @@ export const HEADERS: readonly HeaderSpec[] = [
     aliases: ['主项', '主项事项名称', '事项主项名称', '主事项名称'],
     fallbacks: ['事项名称', '政务服务事项名称', '服务事项名称', '目录名称', '实施清单名称'],
   },
-  { key: 'subName', zh: '子项名称', aliases: ['子项', '子项事项名称', '事项子项名称', '子事项名称'] },
+  {
+    key: 'subName',
+    zh: '子项名称',
+    aliases: ['子项', '子项事项名称', '事项子项名称', '子事项名称', '业务办理项名称', '办理项名称'],
+  },
   {
     key: 'itemType',
     zh: '事项类型',

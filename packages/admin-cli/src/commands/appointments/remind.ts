@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { TongbanCommand } from '../../base-command.js';
 import { renderTable } from '../../output/table.js';
+import { shanghaiTime } from '../../output/time.js';
 import { nowFlag, parseInstant } from '../../records/flags.js';
 import { appointmentsOf } from '../../records/services.js';
 
@@ -98,7 +99,7 @@ export default class AppointmentsRemind extends TongbanCommand<AppointmentsRemin
       ]),
     );
     this.log(
-      `${reminders.length} reminder(s) due at ${at.toISOString()}${flags.mark ? ', recorded as sent' : ''}.`,
+      `${reminders.length} reminder(s) due at ${shanghaiTime(at)}${flags.mark ? ', recorded as sent' : ''}.`,
     );
     return { at: at.toISOString(), marked: flags.mark, reminders };
   }

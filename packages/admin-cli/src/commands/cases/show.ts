@@ -51,7 +51,10 @@ export default class CasesShow extends CaseCommand<ShowResult> {
       ]);
     if (r.materials.missing.length) pairs.push(['材料 missing', r.materials.missing.join('、')]);
     if (r.deliveryMethod)
-      pairs.push(['送达 delivery', `${r.deliveryMethod}${r.deliverAt ? ` at ${r.deliverAt}` : ''}`]);
+      pairs.push([
+        '送达 delivery',
+        `${r.deliveryMethod}${r.deliverAt ? ` at ${localMinute(r.deliverAt)}` : ''}`,
+      ]);
     pairs.push([
       '时限 promised',
       `${d.promisedDays} working days${d.acceptedAt ? ` from ${localMinute(d.acceptedAt)}` : ' (from acceptance)'}`,

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { COMPLAINT_CHANNELS, COMPLAINT_TYPES } from '@tongban/core/complaints';
 import { TongbanCommand } from '../../base-command.js';
+import { localDate } from '../../output/time.js';
 import { describeComplaint, toComplaintRecord } from '../../records/complaint-output.js';
 import { atFlag, byFlag, parseInstant } from '../../records/flags.js';
 import { complaintsOf } from '../../records/services.js';
@@ -77,14 +78,10 @@ export default class ComplaintsFile extends TongbanCommand<ComplaintsFileResult>
     const { complaintMessages } = await import('@tongban/core/complaints');
     const message = complaintMessages['complaint.received'][0]
       .replace('{number}', record.number)
-      .replace('{due}', localDay(record.dueAt));
+      .replace('{due}', localDate(record.dueAt));
     this.log(message);
     this.log('');
     this.log(await describeComplaint(record));
     return { complaint: record, message };
   }
-}
-
-function localDay(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 }

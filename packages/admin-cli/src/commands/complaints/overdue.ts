@@ -1,6 +1,7 @@
 import { TongbanCommand } from '../../base-command.js';
 import { loadCalendar } from '../../calendar-support.js';
 import { renderTable } from '../../output/table.js';
+import { shanghaiTime } from '../../output/time.js';
 import { toComplaintRecord } from '../../records/complaint-output.js';
 import { nowFlag, parseInstant } from '../../records/flags.js';
 import { complaintsOf } from '../../records/services.js';
@@ -48,7 +49,7 @@ export default class ComplaintsOverdue extends TongbanCommand<ComplaintsOverdueR
       ]),
     );
     this.log(
-      `${rows.length} complaint(s) overdue at ${now.toISOString()} (limit: 5 working days, seed 000 7.2).`,
+      `${rows.length} complaint(s) overdue at ${shanghaiTime(now)} (limit: 5 working days, seed 000 7.2).`,
     );
     return { at: now.toISOString(), total: rows.length, complaints: rows };
   }

@@ -1,6 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { COMPLAINT_CHANNELS } from '@tongban/core/complaints';
 import { TongbanCommand } from '../../base-command.js';
+import { shanghaiTime } from '../../output/time.js';
 import { toComplaintRecord } from '../../records/complaint-output.js';
 import { atFlag, byFlag, parseInstant } from '../../records/flags.js';
 import { complaintsOf } from '../../records/services.js';
@@ -37,7 +38,7 @@ export default class ComplaintsReply extends TongbanCommand<ComplaintStepResult>
     const { repliedWithinLimit } = await import('@tongban/core/complaints');
     const record = await toComplaintRecord(c, at);
     this.log(
-      `${record.number} replied ${repliedWithinLimit(c) ? 'within' : 'AFTER'} the 5-working-day limit (due ${record.dueAt}).`,
+      `${record.number} replied ${repliedWithinLimit(c) ? 'within' : 'AFTER'} the 5-working-day limit (due ${shanghaiTime(record.dueAt)}).`,
     );
     return { complaint: record };
   }

@@ -1,5 +1,6 @@
 import { TongbanCommand } from '../../base-command.js';
 import { renderTable } from '../../output/table.js';
+import { shanghaiTime } from '../../output/time.js';
 import { databaseUrlFlag, openDatabase } from './migrate.js';
 
 export interface DbStatusResult {
@@ -29,7 +30,11 @@ export default class DbStatus extends TongbanCommand<DbStatusResult> {
       });
       const result: DbStatusResult = { database: redactUrl(store.url), ...status };
       const rows = [
-        ...status.applied.map((m) => ({ version: m.version, name: m.name, state: `applied ${m.appliedAt}` })),
+        ...status.applied.map((m) => ({
+          version: m.version,
+          name: m.name,
+          state: `applied ${shanghaiTime(m.appliedAt)}`,
+        })),
         ...status.pending.map((m) => ({ version: m.version, name: m.name, state: 'pending' })),
       ];
       this.log(

@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { TongbanError } from '@tongban/core/errors';
 import { TongbanCommand } from '../../base-command.js';
 import { EXIT } from '../../exit-codes.js';
+import { shanghaiTime } from '../../output/time.js';
 
 export interface ItemsPublishResult {
   version: number;
@@ -98,7 +99,7 @@ export default class ItemsPublish extends TongbanCommand<ItemsPublishResult> {
         changed: diff.changed.length,
       };
       this.log(
-        `Published version ${result.version} (${result.itemCount} items: +${result.added} -${result.removed} ~${result.changed}) by ${result.publishedBy} at ${result.publishedAt}.`,
+        `Published version ${result.version} (${result.itemCount} items: +${result.added} -${result.removed} ~${result.changed}) by ${result.publishedBy} at ${shanghaiTime(result.publishedAt)}.`,
       );
       return result;
     });

@@ -1,6 +1,7 @@
 import type { CatalogueVersionInfo } from '@tongban/core/store';
 import { TongbanCommand } from '../../base-command.js';
 import { renderTable } from '../../output/table.js';
+import { localMinute } from '../../output/time.js';
 
 export interface ItemsVersionsResult {
   /** Published versions, oldest first: immutable, each with who, when and why (seed 000 4.2). */
@@ -29,7 +30,7 @@ export default class ItemsVersions extends TongbanCommand<ItemsVersionsResult> {
       this.log(
         renderTable(result.versions, [
           { header: 'version', get: (v) => v.version, align: 'right' },
-          { header: 'published at', get: (v) => v.publishedAt },
+          { header: 'published (北京时间)', get: (v) => localMinute(v.publishedAt) },
           { header: 'by', get: (v) => v.publishedBy },
           { header: 'items', get: (v) => v.itemCount, align: 'right' },
           { header: 'message', get: (v) => v.message, max: 60 },

@@ -7,6 +7,7 @@ import type { Store } from '@tongban/core/store';
 import { CaseCommand, caseArg, resolveCaseId } from '../../cases/case-command.js';
 import { startProgress } from '../../output/progress.js';
 import { renderTable } from '../../output/table.js';
+import { shanghaiTime } from '../../output/time.js';
 
 /** One notice file of the result (application number and type name the file). */
 export interface NoticeFileRow {
@@ -193,7 +194,8 @@ function report(cmd: CaseCommand<NoticesResult>, r: NoticesResult): void {
   for (const f of r.files.filter((x) => x.status === 'failed')) {
     cmd.logToStderr(`failed: ${f.applicationNo} ${f.type}: ${f.error}`);
   }
-  for (const f of r.failures) cmd.logToStderr(`failed: ${f.caseId} ${f.type} (${f.at}): ${f.error}`);
+  for (const f of r.failures)
+    cmd.logToStderr(`failed: ${f.caseId} ${f.type} (${shanghaiTime(f.at)}): ${f.error}`);
   cmd.log(
     `${r.total} notice(s): ${r.written} written, ${r.unchanged} unchanged, ${r.failed} failed, in ${r.ms} ms → ${r.out}`,
   );

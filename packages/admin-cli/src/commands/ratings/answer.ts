@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { TongbanCommand } from '../../base-command.js';
+import { shanghaiTime } from '../../output/time.js';
 import { atFlag, byFlag, parseInstant } from '../../records/flags.js';
 import { ratingsOf } from '../../records/services.js';
 import { taskRow } from '../../records/views.js';
@@ -38,7 +39,7 @@ export default class RatingsAnswer extends TongbanCommand<RectificationResult> {
     });
     const late = new Date(t.dueAt).getTime() < at.getTime();
     this.log(
-      `Applicant of case ${t.caseId} answered ${late ? 'AFTER' : 'within'} the deadline (${t.dueAt}); the case is closed again.`,
+      `Applicant of case ${t.caseId} answered ${late ? 'AFTER' : 'within'} the deadline (${shanghaiTime(t.dueAt)}); the case is closed again.`,
     );
     return { task: taskRow(t, false) };
   }
