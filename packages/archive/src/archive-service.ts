@@ -6,7 +6,13 @@ import { TongbanError } from '@tongban/core/errors';
 import type { Store, StoredRecord } from '@tongban/core/store';
 import { type BagForm, BagWriter, formOf, type WrittenBag } from './bag-writer.js';
 import type { BagInfo } from './bagit.js';
-import { addCaseFiles, type CaseFilesResult, pdfRendererMissing, type RenderPdf } from './case-files.js';
+import {
+  addCaseFiles,
+  type CaseFilesResult,
+  caseNotices,
+  pdfRendererMissing,
+  type RenderPdf,
+} from './case-files.js';
 import { archiveError } from './errors.js';
 import { signerFor } from './keys.js';
 import { listMaterials } from './materials.js';
@@ -66,6 +72,11 @@ export interface ArchiveResult {
   cases: ArchivedCase[];
   /** Cases delivered in the period that this unit cannot archive now, with the rule that stops it. */
   skipped: { caseId: string; reason: string }[];
+  /**
+   * Cases not archived because the bundle could not hold them whole (a notice they issued cannot be rebuilt), with
+   * the reason: they stay open for archiving once mended (seed 000 tables 1-3 row 5; seed 002 6.7 a).
+   */
+  incomplete: { caseId: string; reason: string }[];
   payload: { bytes: number; files: number };
   bytes: number;
   signature: { keyId: string; signedAt: string };
@@ -115,30 +126,54 @@ function archiveEvent(c: Case, unit: Unit, actor: string, at: string, bundleId: 
   };
 }
 
-/** Cases delivered in the period that this unit still has to archive, each checked against the case rules. */
+/** Closed without approval: filed too (否决事项 登记备案, seed 002 6.7 a), by the units that acted on them. */
+const CLOSED_UNAPPROVED = ['refused', 'withdrawn', 'terminated', 'proxyRefused'] as const;
+
+/**
+ * Cases of the period that this unit still has to archive, each checked against the case rules: delivered ones by
+ * their delivery, those closed without approval by their closing. With notices asked for, a case whose issued
+ * notices cannot all be rebuilt is `incomplete` and left out whole.
+ */
 async function chooseCases(input: CreateArchiveInput, at: string, bundleId: string) {
   const { store, calendar, unit, period } = input;
-  const found = await store.findCases({ state: ['delivered', 'archiving'] });
+  const found = await store.findCases({ state: ['delivered', 'archiving', ...CLOSED_UNAPPROVED] });
   const chosen: { c: Case; events: CaseEvent[]; event: CaseEvent }[] = [];
   const skipped: ArchiveResult['skipped'] = [];
+  const incomplete: ArchiveResult['incomplete'] = [];
+  const items = new Map<number, Awaited<ReturnType<Store['catalogue']>>>();
   for (const s of found) {
     if (!(ARCHIVE_UNITS[s.mode as Case['mode']] ?? []).includes(unit)) continue;
     const events = await store.events(s.caseId);
     const c = foldCase(events, { calendar });
-    if (!c.deliveredAt || c.deliveredAt < period.from || c.deliveredAt >= period.to) continue;
+    const closed = (CLOSED_UNAPPROVED as readonly string[]).includes(c.state);
+    const when = closed ? c.closedAt : c.deliveredAt;
+    if (!when || when < period.from || when >= period.to) continue;
+    if (closed && !c.units.includes(unit)) continue; // filed by the units that acted on it
     if (c.archivedBy.includes(unit)) continue; // archived once per unit
     const event = archiveEvent(c, unit, input.actor, at, bundleId);
     try {
       appendEvent(c, event, { calendar });
-      chosen.push({ c, events, event });
     } catch (err) {
       skipped.push({
         caseId: c.id,
         reason: err instanceof TongbanError ? `${err.message} (${err.hint})` : String(err),
       });
+      continue;
     }
+    if (input.notices !== false) {
+      if (!items.has(c.catalogueVersion))
+        items.set(c.catalogueVersion, await store.catalogue(c.catalogueVersion));
+      const item = items.get(c.catalogueVersion)?.items.find((i) => i.itemCode === c.itemCode);
+      try {
+        caseNotices(c, item);
+      } catch (err) {
+        incomplete.push({ caseId: c.id, reason: (err as Error).message });
+        continue;
+      }
+    }
+    chosen.push({ c, events, event });
   }
-  return { chosen, skipped };
+  return { chosen, skipped, incomplete };
 }
 
 /**
@@ -151,7 +186,15 @@ export async function createArchive(input: CreateArchiveInput): Promise<ArchiveR
   const at = input.at ?? new Date().toISOString();
   const signer = await signerFor(input.dataDir, input.unit);
   const bundleId = newBundleId('ARC', at);
-  const { chosen, skipped } = await chooseCases(input, at, bundleId);
+  const { chosen, skipped, incomplete } = await chooseCases(input, at, bundleId);
+  if (chosen.length === 0 && incomplete.length > 0) {
+    throw archiveError(
+      'incomplete',
+      `nothing archived: ${incomplete.length} case(s) cannot be archived whole; ${incomplete.map((x) => x.reason).join('; ')}`,
+      { unit: input.unit, caseId: incomplete[0]?.caseId },
+      'give the item or the hall what the notices need (tongban hall, items import), then archive again',
+    );
+  }
   if (chosen.length === 0) {
     throw archiveError(
       'nothingToArchive',
@@ -311,6 +354,7 @@ export async function createArchive(input: CreateArchiveInput): Promise<ArchiveR
     period: { from: input.period.from, to: input.period.to },
     cases,
     skipped,
+    incomplete,
     payload,
     bytes: parts.reduce((k, p) => k + p.written.bytes, 0),
     signature: first.signature,

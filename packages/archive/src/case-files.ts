@@ -43,8 +43,35 @@ export interface CaseFilesResult {
   notices: number;
   materials: number;
   bytes: number;
-  /** Notices a step called for that could not be built, with the reason (e.g. no contact phone on the item). */
+  /** Always empty: a case whose notices cannot all be built is not archived (kept for the JSON shape). */
   noticeProblems: string[];
+}
+
+/**
+ * Every notice the case's steps issued (noticesDue), built from the case and its item. Throws an archive error naming
+ * the case, the notice and the reason when one cannot be built: an archive holds every notice a case issued (seed 000
+ * tables 1-3 row 5; seed 002 6.7 a), so such a case is not archived until it can be.
+ */
+export function caseNotices(c: Case, item: NoticeItem | undefined): { type: string; notice: Notice }[] {
+  const actors = new Map(caseHistory(c).map((h) => [h.id, h.actor]));
+  return noticesDue(c).map((due) => {
+    try {
+      const notice = noticeFor(c, item, due.type, {
+        issuer: { unit: due.unit, name: messageTemplate(`unit.${due.unit}` as MessageKey) },
+        handler: actors.get(due.eventId) ?? due.unit,
+        issuedAt: due.at,
+        ...(due.type === 'supplement' ? { at: due.at } : {}),
+      });
+      return { type: due.type, notice };
+    } catch (err) {
+      throw archiveError(
+        'incomplete',
+        `case ${c.id} issued a ${due.type} notice (${due.at}) that cannot be rebuilt: ${(err as Error).message}`,
+        { caseId: c.id, notice: due.type },
+        'give the item or the hall what the notice needs (e.g. the enquiry and complaint phones), then archive again',
+      );
+    }
+  });
 }
 
 /** The case summary as archived: the store projection with the ID masked, the state in words and the timeline. */
@@ -88,25 +115,11 @@ export async function addCaseFiles(
   await put('events.json', '办件事件记录（全过程留痕）', { data: json(events) });
   await put('summary.json', '办件摘要', { data: json(caseSummaryDocument(c)) });
   let notices = 0;
-  const noticeProblems: string[] = [];
   if (options.renderPdf) {
-    const actors = new Map(caseHistory(c).map((h) => [h.id, h.actor]));
-    for (const [i, due] of noticesDue(c).entries()) {
-      let notice: Notice;
-      try {
-        notice = noticeFor(c, options.item, due.type, {
-          issuer: { unit: due.unit, name: messageTemplate(`unit.${due.unit}` as MessageKey) },
-          handler: actors.get(due.eventId) ?? due.unit,
-          issuedAt: due.at,
-          ...(due.type === 'supplement' ? { at: due.at } : {}),
-        });
-      } catch (err) {
-        // a notice needing facts the case and item lack is reported, not invented
-        noticeProblems.push(`${due.type} (${due.at}): ${(err as Error).message}`);
-        continue;
-      }
+    // caseNotices throws when one cannot be built: a case is archived whole or not at all (seed 002 6.7 a)
+    for (const [i, { type, notice }] of caseNotices(c, options.item).entries()) {
       const pdf = await options.renderPdf(notice);
-      await put(`notices/${String(i + 1).padStart(2, '0')}-${due.type}.pdf`, notice.title, { data: pdf });
+      await put(`notices/${String(i + 1).padStart(2, '0')}-${type}.pdf`, notice.title, { data: pdf });
       notices += 1;
     }
   }
@@ -127,6 +140,6 @@ export async function addCaseFiles(
     notices,
     materials: materials.length,
     bytes: docs.reduce((n, d) => n + d.bytes, 0),
-    noticeProblems,
+    noticeProblems: [],
   };
 }

@@ -175,7 +175,15 @@ export interface Case {
   transferDueAt?: string;
   /** The transfer deadline counted on a provisional (预计) year of the work calendar. */
   transferDueProvisional?: boolean;
-  refusal?: { unit: Unit; at: string; reasons: string[]; basis?: string; proxy: boolean };
+  refusal?: {
+    unit: Unit;
+    at: string;
+    reasons: string[];
+    basis?: string;
+    proxy: boolean;
+    /** Proxy modes: who has been told, in order (remoteWindow by the department, then applicant by the window). */
+    fedBackTo?: { to: 'remoteWindow' | 'applicant'; unit: Unit; at: string }[];
+  };
 
   createdAt: string;
   updatedAt: string;

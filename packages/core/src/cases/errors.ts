@@ -21,16 +21,20 @@ export class TransitionError extends TongbanError {
     allowedHere: readonly string[];
   }) {
     const wrongUnit = input.unitExpected.length > 0;
+    // closed states still take filing steps (archive, note, refusalFeedback): closed is by state, not by steps left
+    const closed =
+      input.allowedHere.length === 0 ||
+      ['archived', 'proxyRefused', 'refused', 'withdrawn', 'terminated'].includes(input.state);
     const message = wrongUnit
       ? `"${input.eventType}" in state "${input.state}" (${input.mode}) must be done by ${input.unitExpected.join(' or ')}, not by ${input.unitGiven}`
-      : `"${input.eventType}" is not allowed in state "${input.state}" of a ${input.mode} case (tried by ${input.unitGiven})${input.allowedHere.length === 0 ? '; the case is closed' : ''}`;
+      : `"${input.eventType}" is not allowed in state "${input.state}" of a ${input.mode} case (tried by ${input.unitGiven})${closed ? '; the case is closed' : ''}`;
     super('CASE_TRANSITION', message, {
       where: { caseId: input.caseId, state: input.state, event: input.eventType, unit: input.unitGiven },
       hint: wrongUnit
         ? `ask ${input.unitExpected.join(' or ')} to perform this step (seed 000 tables 1-3 name the responsible unit)`
-        : input.allowedHere.length > 0
-          ? `in state "${input.state}" the next steps are: ${input.allowedHere.join(', ')}`
-          : 'the case is closed; open a new application instead',
+        : closed
+          ? `the case is closed; open a new application instead${input.allowedHere.length > 0 ? ` (only ${input.allowedHere.join(', ')} remain)` : ''}`
+          : `in state "${input.state}" the next steps are: ${input.allowedHere.join(', ')}`,
     });
     this.state = input.state;
     this.eventType = input.eventType;

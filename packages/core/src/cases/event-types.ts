@@ -199,6 +199,11 @@ export const DeliverPayload = z.object({
   recipient: z.string().trim().optional(),
 });
 export const DeliveryFeedbackPayload = z.object({ to: Unit });
+/** 不予受理 fed back: the deciding department to the remote window, which tells the applicant (seed 000 table 2 row 2 b). */
+export const RefusalFeedbackPayload = z.object({
+  to: z.enum(['remoteWindow', 'applicant']),
+  note: z.string().trim().default(''),
+});
 export const MoveMaterialsPayload = z.object({ to: Unit, note: z.string().trim().default('') });
 export const ArchivePayload = z.object({
   /** The archive bundle id (External-Identifier of the bag, `tongban archive create`). */
@@ -357,6 +362,13 @@ export const EVENT_TYPES = {
     label: '送达情况反馈',
     meaning: 'the delivering window tells the other unit that the result was delivered',
     seed: 'seed 000 table 2 row 4 a; seed 001 6.3.4',
+  },
+  refusalFeedback: {
+    schema: RefusalFeedbackPayload,
+    label: '不予受理反馈',
+    meaning:
+      'in a proxy mode the deciding department feeds a non-acceptance back to the remote window, which tells the applicant',
+    seed: 'seed 000 table 2 row 2 b; table 3 row 2 b',
   },
   moveMaterials: {
     schema: MoveMaterialsPayload,

@@ -2,7 +2,7 @@ import { type Case, CaseLog, type CasePause, type CaseState, type HistoryEntry }
 import type { CaseEvent, Unit } from './case-event.js';
 import type { CaseEventType, PayloadOf } from './event-types.js';
 import { missingMaterials } from './material-presence.js';
-import { ARCHIVE_UNITS, type Target } from './transitions.js';
+import { ARCHIVE_UNITS, FILED_CLOSED_STATES, type Target } from './transitions.js';
 
 /** What the case engine needs of the WorkCalendar (CALENDAR_API.md); WorkCalendar satisfies it. */
 export interface DeadlineCalendar {
@@ -100,6 +100,8 @@ function detailOf(type: CaseEventType, p: Record<string, unknown>): string {
       return `程序:${r.kind}`;
     case 'giveOpinion':
       return `${r.department}:${r.opinion === 'agree' ? '同意' : '不同意'}`;
+    case 'refusalFeedback':
+      return `不予受理已反馈至${(p as { to: string }).to === 'applicant' ? '申请人' : '异地综合窗口'}`;
     case 'note':
     case 'guidance':
       return String(r.note ?? '');
@@ -197,6 +199,12 @@ export function reduce(
         basis: q.basis,
         proxy: type === 'proxyRefuse',
       };
+      break;
+    }
+    case 'refusalFeedback': {
+      const q = p as PayloadOf<'refusalFeedback'>;
+      const r = n.refusal as NonNullable<Case['refusal']>;
+      n.refusal = { ...r, fedBackTo: [...(r.fedBackTo ?? []), { to: q.to, unit: e.unit, at: e.at }] };
       break;
     }
     case 'transfer': {
@@ -331,6 +339,8 @@ export function reduce(
       break;
     case 'archive': {
       n.archivedBy = [...n.archivedBy, e.unit];
+      // a case closed without approval is filed and keeps its state (seed 002 6.7 a)
+      if ((FILED_CLOSED_STATES as readonly string[]).includes(n.state)) break;
       const all = ARCHIVE_UNITS[n.mode].every((u) => n.archivedBy.includes(u));
       n.state = all ? 'archived' : 'archiving';
       break;

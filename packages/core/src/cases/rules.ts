@@ -312,6 +312,30 @@ export const RULES: { [T in CaseEventType]?: Rule<T> } = {
     if (c.deliveryFeedbackTo.includes(p.to))
       fail(c, e, `feedback to ${p.to} was already given`, 'nothing more to do');
   },
+  refusalFeedback: (c, p, e) => {
+    const told = c.refusal?.fedBackTo ?? [];
+    if (c.refusal?.proxy)
+      fail(c, e, 'a proxy refusal was told at the remote window itself', 'nothing to feed back');
+    if (told.some((t) => t.to === p.to)) fail(c, e, `${p.to} was already told`, 'nothing more to do', 'to');
+    if (p.to === 'remoteWindow' && e.unit === 'remoteWindow')
+      fail(c, e, 'the deciding department feeds back to the remote window', 'act as the department', 'unit');
+    if (p.to === 'applicant' && e.unit !== 'remoteWindow')
+      fail(
+        c,
+        e,
+        'the remote window tells the applicant',
+        'act as remoteWindow (seed 000 table 2 row 2 b)',
+        'unit',
+      );
+    if (p.to === 'applicant' && !told.some((t) => t.to === 'remoteWindow'))
+      fail(
+        c,
+        e,
+        'the department has not fed the refusal back to the remote window yet',
+        'feed back to the remote window first (seed 000 table 2 row 2 b)',
+        'to',
+      );
+  },
   moveMaterials: (c, p, e) => {
     const expected = e.unit === 'remoteWindow' ? 'localWindow' : 'localDepartment';
     if (p.to !== expected)
@@ -328,6 +352,13 @@ export const RULES: { [T in CaseEventType]?: Rule<T> } = {
   archive: (c, _p, e) => {
     if (c.archivedBy.includes(e.unit))
       fail(c, e, `${e.unit} has already archived this case`, 'each unit archives once');
+    if (['refused', 'withdrawn', 'terminated', 'proxyRefused'].includes(c.state) && !c.units.includes(e.unit))
+      fail(
+        c,
+        e,
+        `${e.unit} did not act on this case closed as ${c.state}`,
+        'it is filed by the units that acted on it (seed 002 6.7 a)',
+      );
     const need = (ok: boolean, what: string, seed: string) => {
       if (!ok) fail(c, e, `${e.unit} cannot archive before ${what}`, seed);
     };

@@ -217,19 +217,44 @@ const window: TransitionRow[] = [
   ),
 ];
 
-export const TRANSITIONS: Record<Mode, readonly TransitionRow[]> = {
-  online,
-  proxyLocal,
-  proxyRemote,
-  window,
-};
-
 /** Units that must each archive before the case is archived (seed 000 tables 1-3 row 5; seed 001 6.4.1). */
 export const ARCHIVE_UNITS: Record<Mode, readonly Unit[]> = {
   online: ['localWindow', 'localDepartment'],
   proxyLocal: ['remoteWindow', 'localWindow', 'localDepartment'],
   proxyRemote: ['remoteWindow', 'remoteDepartment', 'localWindow', 'localDepartment'],
   window: ['window', 'department'],
+};
+
+/** Closed without approval; such a case is filed too, its state kept (否决事项 登记备案, seed 002 6.7 a). */
+export const FILED_CLOSED_STATES = ['refused', 'withdrawn', 'terminated', 'proxyRefused'] as const;
+const filing = (mode: Mode) =>
+  row('archive', FILED_CLOSED_STATES, ARCHIVE_UNITS[mode], 'same', 'seed 002 6.7 a (否决事项 登记备案)');
+
+export const TRANSITIONS: Record<Mode, readonly TransitionRow[]> = {
+  online: [...online, ...filing('online')],
+  proxyLocal: [
+    ...proxyLocal,
+    ...filing('proxyLocal'),
+    ...row(
+      'refusalFeedback',
+      'refused',
+      ['localDepartment', 'localWindow', 'remoteWindow'],
+      'same',
+      'seed 000 table 2 row 2 b',
+    ),
+  ],
+  proxyRemote: [
+    ...proxyRemote,
+    ...filing('proxyRemote'),
+    ...row(
+      'refusalFeedback',
+      'refused',
+      ['remoteDepartment', 'remoteWindow'],
+      'same',
+      'seed 000 table 3 row 2 b',
+    ),
+  ],
+  window: [...window, ...filing('window')],
 };
 
 /** The unit that accepts and decides in each mode. */

@@ -20,7 +20,10 @@ export default class ArchiveCreate extends TongbanCommand<ArchiveCreateResult> {
     'bag (RFC 8493) with per case the event log, the summary, the notices as PDF, the attached materials and the',
     "archival metadata (GB/T 18894 / GB/T 42727), signed with the unit's Ed25519 key. An `archive` event with the",
     'bundle id is appended to every case in it. --out FILE.tar writes a tar; any other path a folder.',
-    'Exit codes: 0 done, 3 nothing to archive, 4 no key for the unit, 2 bad input.',
+    'Cases closed without approval (refused, withdrawn, terminated, proxy-refused) are filed by the units that acted',
+    'on them (否决事项 登记备案, seed 002 6.7 a). A case whose issued notices cannot all be rebuilt is not archived:',
+    'it is named with the reason and the run exits 2 (the others are archived); when no case is whole, nothing is.',
+    'Exit codes: 0 done, 2 a case left out as incomplete or bad input, 3 nothing to archive, 4 no key for the unit.',
   ].join(' ');
   static override examples = [
     '<%= config.bin %> <%= command.id %> --from 2026-11-16 --to 2026-11-16 --unit department --out /archives/2026-11-16-dept.tar --by 王芳',
@@ -104,8 +107,9 @@ export default class ArchiveCreate extends TongbanCommand<ArchiveCreateResult> {
       `Bundle ${result.bundleId}: ${result.cases.length} case(s), ${result.payload.files} files, ${result.payload.bytes} bytes, signed by key ${result.signature.keyId} at ${result.signature.signedAt} -> ${result.path}`,
     );
     for (const s of result.skipped) this.log(`  not yet archivable: ${s.caseId}: ${s.reason}`);
-    for (const c of result.cases)
-      for (const p of c.noticeProblems) this.log(`  notice not rendered for ${c.caseId}: ${p}`);
+    // a case that cannot be archived whole is left out and named; the run exits 2 (seed 002 6.7 a)
+    for (const x of result.incomplete) this.logToStderr(`not archived (incomplete): ${x.caseId}: ${x.reason}`);
+    if (result.incomplete.length > 0) process.exitCode = 2;
     return result;
   }
 }

@@ -213,3 +213,98 @@ const tolerate = (id: string) => [
   '--at',
   '2026-03-02T10:00:00+08:00',
 ];
+
+describe('steps with their unit (seed 000 table 1 row 1; table 2 row 2 b)', () => {
+  it('a non-acceptance in proxyLocal is fed back to the remote window, which tells the applicant', async () => {
+    const data = dataDir();
+    const as = (unit: string, args: string[]) =>
+      tongbanJson(args, { data, env: { ...env, TONGBAN_UNIT: unit } });
+    const s = await as('remoteWindow', [
+      'cases',
+      'submit',
+      '000173004002',
+      '--mode',
+      'proxyLocal',
+      '--name',
+      '李雷',
+      '--id-number',
+      ID,
+      '--all-materials',
+      '--at',
+      '2026-03-02T09:00:00+08:00',
+    ]);
+    expect(s.code, s.stdout + s.stderr).toBe(0);
+    const id = S.StepResult.parse(s.json).caseId;
+    for (const [unit, args] of [
+      [
+        'remoteWindow',
+        ['cases', 'proxy-receive', id, '--delivery-method', 'pickup', '--at', '2026-03-02T09:10:00+08:00'],
+      ],
+      ['remoteWindow', ['cases', 'transfer', id, '--method', 'push', '--at', '2026-03-02T09:20:00+08:00']],
+      [
+        'localDepartment',
+        ['cases', 'refuse', id, '--reason', '不属于本机关职权范围', '--at', '2026-03-02T10:00:00+08:00'],
+      ],
+    ] as const) {
+      const r = await as(unit, [...args]);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+    }
+    const early = await as('remoteWindow', [
+      'cases',
+      'refusal-feedback',
+      id,
+      '--at',
+      '2026-03-02T10:05:00+08:00',
+    ]);
+    expect(early.code).toBe(2); // the department has not fed it back yet
+    const back = await as('localDepartment', [
+      'cases',
+      'refusal-feedback',
+      id,
+      '--at',
+      '2026-03-02T10:10:00+08:00',
+    ]);
+    expect(back.code, back.stdout + back.stderr).toBe(0);
+    const told = await as('remoteWindow', [
+      'cases',
+      'refusal-feedback',
+      id,
+      '--note',
+      '电话告知',
+      '--at',
+      '2026-03-02T10:30:00+08:00',
+    ]);
+    expect(told.code, told.stdout + told.stderr).toBe(0);
+    const c = S.ShowResult.parse((await run(data, ['cases', 'show', id])).json);
+    expect(c.state).toBe('refused');
+    const steps = (c as unknown as { timeline: { type?: string; unit: string }[] }).timeline;
+    expect(JSON.stringify(steps)).toContain('不予受理反馈');
+  });
+
+  it('网上申请指导 is recorded as a step of the window', async () => {
+    const data = dataDir();
+    const s = await tongbanJson(
+      [
+        'cases',
+        'submit',
+        RESIDENCE,
+        '--mode',
+        'online',
+        '--name',
+        '王芳',
+        '--id-number',
+        ID,
+        '--all-materials',
+      ],
+      { data, env: { ...env, TONGBAN_UNIT: 'applicant' } },
+    );
+    expect(s.code, s.stdout + s.stderr).toBe(0);
+    const id = S.StepResult.parse(s.json).caseId;
+    const g = await tongbanJson(['cases', 'guidance', id, '--note', '指导上传材料'], {
+      data,
+      env: { ...env, TONGBAN_UNIT: 'localWindow' },
+    });
+    expect(g.code, g.stdout + g.stderr).toBe(0);
+    expect(S.StepResult.parse(g.json).event).toMatchObject({ type: 'guidance', unit: 'localWindow' });
+  });
+});
