@@ -1,4 +1,5 @@
 export * from './application-number.js';
+export * from './keypad-number.js';
 export * from './case.js';
 export * from './case-event.js';
 export * from './case-service.js';

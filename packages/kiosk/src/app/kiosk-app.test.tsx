@@ -68,7 +68,7 @@ describe('kiosk screens', () => {
     for (const ch of '.') app.stdin.write(ch);
     await until(app.lastFrame, '002X');
     app.stdin.write('\r');
-    await until(app.lastFrame, '请输入姓名');
+    await until(app.lastFrame, '可输入姓名');
     app.stdin.write('\r');
     const find = await until(app.lastFrame, '查找事项');
     expect(find).toContain('110105********002X');

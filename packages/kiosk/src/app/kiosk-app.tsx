@@ -1,5 +1,5 @@
-import { Text, useInput } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Text, useInput, useStdout } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { KioskDevices } from '../devices/kiosk-devices.js';
 import { kioskTranslator } from '../messages/kiosk-messages.js';
 import { AttractScreen } from '../screens/attract/attract.js';
@@ -23,7 +23,6 @@ import { THEMES } from './theme.js';
 import { useIdle } from './use-idle.js';
 import {
   initialKioskState,
-  type KioskAction,
   type KioskState,
   kioskReducer,
   type Screen,
@@ -65,28 +64,18 @@ export function KioskApp({ services, devices, initialState }: KioskAppProps) {
     (l) => initialState ?? initialKioskState(l),
   );
   const t = useMemo(() => kioskTranslator(state.locale), [state.locale]);
-  const theme = THEMES[state.theme];
+  // issue 18: at 160x48 the large-text lists show 8 rows a page, not 4
+  const { stdout } = useStdout();
+  const tall = (stdout?.rows ?? 24) >= 40;
+  const theme = tall && state.theme === 'large' ? { ...THEMES.large, rows: 8 } : THEMES[state.theme];
 
   // A key only notes its time, so typing does not render the whole app on every keystroke (issue 5 "Performance":
-  // keystroke to results within a frame). When the idle timer runs out after a later key, it is armed again for the
-  // rest of the quiet period: the warning still comes `idleSeconds` after the last key. A key during the warning
-  // clears it and arms the timer afresh.
+  // keystroke to results within a frame); the idle clock reads it (use-idle.ts). A key during the warning clears it.
   const { idleSeconds } = config.timeouts;
   const lastActivity = useRef(Date.now());
-  const [idleArm, setIdleArm] = useState({ n: 0, seconds: idleSeconds });
   const rearm = useCallback(() => {
     lastActivity.current = Date.now();
-    setIdleArm((a) => ({ n: a.n + 1, seconds: idleSeconds }));
-  }, [idleSeconds]);
-  const idleDispatch = useCallback(
-    (a: KioskAction) => {
-      const left = idleSeconds - (Date.now() - lastActivity.current) / 1000;
-      if (a.type === 'idleWarning' && left > 0.05 && a.secondsLeft === config.timeouts.warningSeconds) {
-        setIdleArm((arm) => ({ n: arm.n + 1, seconds: left }));
-      } else dispatch(a);
-    },
-    [idleSeconds, config.timeouts.warningSeconds],
-  );
+  }, []);
 
   useEffect(
     () =>
@@ -114,10 +103,7 @@ export function KioskApp({ services, devices, initialState }: KioskAppProps) {
 
   useInput((input, key) => {
     lastActivity.current = Date.now();
-    if (state.idleWarning !== undefined) {
-      rearm();
-      dispatch({ type: 'activity' });
-    }
+    if (state.idleWarning !== undefined) dispatch({ type: 'activity' });
     if (input === '*') dispatch({ type: 'toggleTheme' });
     else if (input === '/') dispatch({ type: 'toggleLocale' });
     else if (key.ctrl && input === 'k') devices?.demo?.placeNextCard();
@@ -126,10 +112,11 @@ export function KioskApp({ services, devices, initialState }: KioskAppProps) {
 
   useIdle({
     active: state.screen !== 'attract',
-    idleSeconds: idleArm.seconds,
+    idleSeconds,
     warningSeconds: config.timeouts.warningSeconds,
-    activity: idleArm.n,
-    dispatch: idleDispatch,
+    lastActivity,
+    shown: state.idleWarning,
+    dispatch,
   });
 
   const value: KioskContextValue = { services, devices, state, dispatch, t, theme };

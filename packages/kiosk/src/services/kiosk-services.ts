@@ -9,9 +9,14 @@ import { WorkCalendar } from '@tongban/core/calendar';
 import {
   type Case,
   findItem,
+  formatKeypadForm,
+  isApplicationNumber,
   isClosed,
+  keypadForm,
   loadCase,
+  looksLikeKeypadForm,
   parseApplicationNumber,
+  parseKeypadForm,
   STATE_NAMES,
   submitCase,
   type TimelineEntry,
@@ -28,6 +33,7 @@ import {
   type ServiceItem,
   searchItems,
 } from '@tongban/core/catalogue';
+import { formatComplaintNumber, hasValidCheckChar } from '@tongban/core/complaints';
 import { formatLocalDate } from '@tongban/core/messages';
 import { type RatingLevel, Ratings } from '@tongban/core/ratings';
 import { createReceipt, type Receipt } from '@tongban/core/receipts';
@@ -64,6 +70,8 @@ export interface ProgressView {
   caseId: string;
   itemName: string;
   state: string;
+  /** The state's catalogue key (state.*, complaint.step.*), translated by the screen; `state` is its zh-CN word. */
+  stateKey?: string;
   dueDate?: string;
   /** The due date was counted on a provisional (预计) year: shown with 预计. */
   dueProvisional?: boolean;
@@ -71,6 +79,8 @@ export interface ProgressView {
   closed: boolean;
   entries: Pick<TimelineEntry, 'at' | 'text'>[];
 }
+
+export type LookupResult = { view: ProgressView } | { problem: 'short' | 'check' | 'notFound' };
 
 export class KioskServices {
   readonly index: SearchIndex;
@@ -225,10 +235,15 @@ export class KioskServices {
       promisedDays: s.item.promisedDays,
       promisedDueDate: due.date,
       promisedDueProvisional: due.provisional,
-      lines:
-        c.materials.missing.length > 0 ? [{ label: '待补材料', value: c.materials.missing.join('、') }] : [],
+      lines: [
+        // issue 18: the keypad form, typed back on a kiosk keypad to query progress
+        { label: '查询码', value: formatKeypadForm(keypadForm(c.id)) },
+        ...(c.materials.missing.length > 0
+          ? [{ label: '待补材料', value: c.materials.missing.join('、') }]
+          : []),
+      ],
       notes: [
-        '凭申请编号或身份证在自助终端查询办理进度',
+        '凭查询码或身份证在自助终端查询办理进度',
         `监督投诉电话 ${s.item.contact.complaintPhone ?? '12345'}`,
       ],
       terminalId: this.config.terminal.id,
@@ -252,6 +267,7 @@ export class KioskServices {
       caseId: c.id,
       itemName: c.itemName,
       state: STATE_NAMES[c.state],
+      stateKey: `state.${c.state}`,
       closed: isClosed(c),
       entries: timeline(c),
     };
@@ -276,6 +292,43 @@ export class KioskServices {
         text: `${c.caseId} ${this.items.find((i) => i.itemCode === c.itemCode)?.mainName ?? c.itemCode} · ${STATE_NAMES[c.state as keyof typeof STATE_NAMES] ?? c.state}`,
       })),
     };
+  }
+
+  /**
+   * What was typed on the progress screen (issue 18): a keypad form of an application number (18 digits, `.` for
+   * X, counted at this site), a complaint number's digits (TS is implied), or a number in full.
+   */
+  async lookup(typed: string): Promise<LookupResult> {
+    const text = typed.replace(/\s/g, '').replaceAll('.', 'X').toUpperCase();
+    let caseId = text;
+    if (/^\d/.test(text) && looksLikeKeypadForm(text)) {
+      try {
+        caseId = parseKeypadForm(text, this.config.hall.site);
+      } catch {
+        return { problem: 'check' };
+      }
+    } else if (/^(TS)?\d{12,}[0-9X]$/.test(text)) {
+      const number = text.startsWith('TS') ? text : `TS${text}`;
+      if (!hasValidCheckChar(number)) return { problem: 'check' };
+      try {
+        const c = await this.complaints.complaints.query(number);
+        return {
+          view: {
+            caseId: formatComplaintNumber(c.number),
+            itemName: c.targetUnit,
+            state: c.state,
+            stateKey: `complaint.step.${c.state}`,
+            dueDate: formatLocalDate(c.dueAt),
+            closed: c.state === 'replied',
+            entries: c.reply ? [{ at: c.reply.at, text: c.reply.text }] : [],
+          },
+        };
+      } catch {
+        return { problem: 'notFound' };
+      }
+    } else if (!isApplicationNumber(text)) return { problem: /^\d+$/.test(text) ? 'short' : 'check' };
+    const view = await this.progress(caseId);
+    return view ? { view } : { problem: 'notFound' };
   }
 
   async casesOf(idNumber: string): Promise<CaseSummary[]> {

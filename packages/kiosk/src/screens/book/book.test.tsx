@@ -101,7 +101,7 @@ describe('appointments at the kiosk (seed 002 8.2)', () => {
     await until(app.lastFrame, '请放置身份证');
     kit.devices.demo?.placeNextCard(); // 王秀英: the card cycle moves on; identify 张伟 by keypad instead
     await until(app.lastFrame, '请选择要办理的业务');
-    app.stdin.write('0'); // finish
+    app.stdin.write('8'); // 8 结束并退出 (Backspace never ends a session: issue 18)
     await until(app.lastFrame, '请放置身份证');
     app.stdin.write(' ');
     await until(app.lastFrame, '请选择要办理的业务');
@@ -109,7 +109,7 @@ describe('appointments at the kiosk (seed 002 8.2)', () => {
     await until(app.lastFrame, '身份验证');
     for (const ch of '110105198507120036') app.stdin.write(ch);
     app.stdin.write(KEY.enter);
-    await until(app.lastFrame, '请输入姓名');
+    await until(app.lastFrame, '可输入姓名');
     app.stdin.write(KEY.enter);
     f = await until(app.lastFrame, number);
     expect(f).toContain('已预约');

@@ -6,7 +6,7 @@ import { failureText, printReceipt } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
-import { List, rowForDigit } from '../../components/list/list.js';
+import { List, listKey } from '../../components/list/list.js';
 import type { Translate } from '../../messages/kiosk-messages.js';
 import { bookReducer, dayOf, initialBookState, rowCount, slotOf } from './use-book-state.js';
 
@@ -65,10 +65,11 @@ export function BookScreen() {
     else if (key.return) {
       if (s.step === 'confirm') void book();
       else act({ type: 'pick', index: s.index });
-    } else if (isDigit(input)) {
-      const at = rowForDigit(input, s.index, theme.rows, rowCount(s));
-      if (at !== undefined) act({ type: 'pick', index: at });
-    } else if (isBack(input, key)) {
+    } else if (isDigit(input) && listKey(input, s.index, theme.rows, rowCount(s))) {
+      const k = listKey(input, s.index, theme.rows, rowCount(s));
+      if (k && 'pick' in k) act({ type: 'pick', index: k.pick });
+      else if (k) act({ type: 'move', by: k.by });
+    } else if (isBack(input, key) || input === '0') {
       if (s.step === 'item') dispatch({ type: 'back' });
       else act({ type: 'back' });
     }
@@ -95,7 +96,7 @@ export function BookScreen() {
       </Text>
       <Text bold={theme.bold}>{t(HEADINGS[s.step])}</Text>
       {empty ? <Text color={theme.warn}>{t(s.step === 'item' ? 'book.noItems' : 'book.none')}</Text> : null}
-      {rows.length > 0 ? <List rows={rows} index={s.index} theme={theme} /> : null}
+      {rows.length > 0 ? <List t={t} rows={rows} index={s.index} theme={theme} /> : null}
       {s.note ? (
         <Box marginTop={1}>
           <Text color={theme.warn} bold>

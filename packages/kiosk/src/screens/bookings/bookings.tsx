@@ -5,7 +5,7 @@ import { failureText } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
-import { List, rowForDigit } from '../../components/list/list.js';
+import { List, listKey } from '../../components/list/list.js';
 import type { Translate } from '../../messages/kiosk-messages.js';
 
 type Note = { kind: 'cancelled'; id: string } | { kind: 'failed'; why: string };
@@ -59,10 +59,11 @@ export function BookingsScreen() {
     if (key.upArrow) setIndex((i) => Math.max(0, i - 1));
     else if (key.downArrow) setIndex((i) => Math.min(Math.max(0, count - 1), i + 1));
     else if (key.return) ask(index);
-    else if (isDigit(input)) {
-      const at = rowForDigit(input, index, theme.rows, count);
-      if (at !== undefined) ask(at);
-    } else if (isBack(input, key)) dispatch({ type: 'back' });
+    else if (isDigit(input) && listKey(input, index, theme.rows, count)) {
+      const k = listKey(input, index, theme.rows, count);
+      if (k && 'pick' in k) ask(k.pick);
+      else if (k) setIndex((i) => i + k.by);
+    } else if (isBack(input, key) || input === '0') dispatch({ type: 'back' });
   });
 
   return (
@@ -71,7 +72,7 @@ export function BookingsScreen() {
       {list && list.length > 0 ? (
         <>
           <Text bold={theme.bold}>{t('bookings.prompt')}</Text>
-          <List rows={list.map((a) => bookingRow(a, t, state.locale))} index={index} theme={theme} />
+          <List t={t} rows={list.map((a) => bookingRow(a, t, state.locale))} index={index} theme={theme} />
         </>
       ) : null}
       <Box marginTop={1} flexDirection="column">

@@ -5,7 +5,7 @@ import { failureText, printReceipt } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
-import { List, rowForDigit } from '../../components/list/list.js';
+import { List, listKey } from '../../components/list/list.js';
 import { coreWord } from '../../messages/kiosk-messages.js';
 import { bundleMaterialsToBring, checkBundleMaterials } from '../../services/bundle-desk.js';
 import { optionsOf } from '../submit/use-submit-state.js';
@@ -75,9 +75,10 @@ export function BundleScreen() {
     if (key.upArrow) act({ type: 'move', by: -1, count });
     else if (key.downArrow) act({ type: 'move', by: 1, count });
     else if ((input === ' ' || input === '+') && s.step === 'materials') pick(s.index);
-    else if (isDigit(input)) {
-      const at = rowForDigit(input, s.index, theme.rows, count);
-      if (at !== undefined) pick(at);
+    else if (isDigit(input) && listKey(input, s.index, theme.rows, count)) {
+      const k = listKey(input, s.index, theme.rows, count);
+      if (k && 'pick' in k) pick(k.pick);
+      else if (k) act({ type: 'move', by: k.by, count });
     } else if (key.return) {
       if (s.step === 'bundle') pick(s.index);
       else if (verdict && verdict.kind !== 'missing')
@@ -96,6 +97,7 @@ export function BundleScreen() {
         <>
           <Text bold={theme.bold}>{t('bundle.pick')}</Text>
           <List
+            t={t}
             rows={bundles.map((x) => `${x.name}  ${t('bundle.count', { n: x.items.length })}`)}
             index={s.index}
             theme={theme}
@@ -115,6 +117,7 @@ export function BundleScreen() {
         <>
           <Text bold={theme.bold}>{t('bundle.materials')}</Text>
           <List
+            t={t}
             rows={bring.map(
               (m) =>
                 `[${s.ticked.has(m.name) ? '✓' : ' '}] ${m.name}${m.tolerable ? ` (${t('guide.tolerable')})` : ''}`,
@@ -161,6 +164,7 @@ export function BundleScreen() {
           {sub.step === 'delivery' ? <Text bold>{t('submit.delivery')}</Text> : null}
           {options.length > 0 ? (
             <List
+              t={t}
               rows={options.map((o) =>
                 sub.step === 'mode'
                   ? coreWord(`mode.${o}`, state.locale)

@@ -7,7 +7,7 @@ import { failureText } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
 import { isDigit, isGlobalKey } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
-import { List, rowForDigit } from '../../components/list/list.js';
+import { List, listKey } from '../../components/list/list.js';
 import type { KioskMessageKey } from '../../messages/kiosk-messages.js';
 import { COMPLAINT_TYPE_KEYS } from '../../services/complaint-desk.js';
 import { complainReducer, initialComplainState, isTextStep } from './use-complain-state.js';
@@ -90,8 +90,10 @@ export function ComplainScreen() {
     else if (key.downArrow) act({ type: 'move', by: 1, count: rows.length });
     else if (key.return) pick(s.index);
     else if (isDigit(input)) {
-      const at = rowForDigit(input, s.index, theme.rows, rows.length);
-      if (at !== undefined) pick(at);
+      const k = listKey(input, s.index, theme.rows, rows.length);
+      if (k && 'pick' in k) pick(k.pick);
+      else if (k) act({ type: 'move', by: k.by, count: rows.length });
+      else if (input === '0') back();
     }
   });
 
@@ -152,7 +154,7 @@ export function ComplainScreen() {
       <Text bold={theme.bold} color={theme.accent}>
         {heading[s.step] ? t(heading[s.step] as KioskMessageKey) : ''}
       </Text>
-      {rows.length > 0 ? <List rows={rows} index={s.index} theme={theme} /> : null}
+      {rows.length > 0 ? <List t={t} rows={rows} index={s.index} theme={theme} /> : null}
       {isTextStep(s.step) ? <Text inverse>{` ${s[s.step]}_ `}</Text> : null}
       {s.step === 'content' && !s.content ? (
         <Box flexDirection="column">

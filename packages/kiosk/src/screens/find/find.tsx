@@ -2,9 +2,9 @@ import { displayName, type ServiceItem } from '@tongban/core/catalogue';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { Frame } from '../../app/frame.js';
-import { isDigit, isGlobalKey } from '../../app/keys.js';
+import { isGlobalKey } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
-import { List, rowForDigit } from '../../components/list/list.js';
+import { List, listKey } from '../../components/list/list.js';
 import { findMode, findReducer, initialFindState } from './use-find-state.js';
 
 const LIMIT = 40;
@@ -39,24 +39,41 @@ export function FindScreen() {
     if (key.ctrl || isGlobalKey(input)) return;
     if (key.upArrow) act({ type: 'up' });
     else if (key.downArrow) act({ type: 'down', count: rows.length });
-    else if (key.return) pick(s.index);
-    else if (key.backspace || key.delete) {
+    else if (key.return) {
+      if (s.typing && items.length === 1) pick(0);
+      else if (s.typing) act({ type: 'toResults' });
+      else pick(s.index);
+    } else if (key.backspace || key.delete) {
       if (s.query !== '') act({ type: 'erase' });
+      else if (s.typing) act({ type: 'leaveCategory' });
       else if (s.category !== undefined) act({ type: 'leaveCategory' });
       else dispatch({ type: 'back' });
-    } else if (key.escape || input === '-') {
-      if (s.category !== undefined || s.query !== '') act({ type: 'leaveCategory' });
+    } else if (key.escape || key.meta || input === '-') {
+      // Esc never types (a fast Esc + key arrives as meta + key).
+      if (s.category !== undefined || s.query !== '' || s.typing) act({ type: 'leaveCategory' });
       else dispatch({ type: 'back' });
-    } else if (isDigit(input) && input !== '0' && mode !== 'search') {
-      const at = rowForDigit(input, s.index, theme.rows, rows.length);
-      if (at !== undefined) pick(at);
+    } else if (input === '.' && !s.typing) act({ type: 'startTyping' });
+    else if (/^[0-9]$/.test(input) && !s.typing) {
+      const k = listKey(input, s.index, theme.rows, rows.length);
+      if (k && 'pick' in k) pick(k.pick);
+      else if (k) act({ type: 'move', by: k.by, count: rows.length });
+      else if (input === '0') {
+        if (s.category !== undefined || s.query !== '') act({ type: 'leaveCategory' });
+        else dispatch({ type: 'back' });
+      }
     } else if (/^[\p{L}\p{N}]+$/u.test(input)) act({ type: 'type', text: input });
   });
 
   return (
-    <Frame title={t('find.title')} keys={['keys.move', 'keys.pick', 'keys.confirm', 'keys.back']}>
+    <Frame
+      title={t('find.title')}
+      keys={
+        s.typing ? ['keys.typeCode', 'keys.confirm', 'keys.back'] : ['keys.pick', 'keys.code', 'keys.back']
+      }
+    >
       <Text color={theme.text} bold={theme.bold}>
-        {t('find.search')} <Text inverse>{` ${s.query} `}</Text>
+        {s.typing ? t('find.typing') : t('find.search')}{' '}
+        <Text inverse>{` ${s.query}${s.typing ? '_' : ''} `}</Text>
       </Text>
       <Box marginTop={1} flexDirection="column">
         <Text color={theme.muted}>
@@ -69,7 +86,7 @@ export function FindScreen() {
         {rows.length === 0 ? (
           <Text color={theme.warn}>{t('find.none')}</Text>
         ) : (
-          <List rows={rows} index={s.index} theme={theme} />
+          <List t={t} rows={rows} index={s.index} theme={theme} />
         )}
       </Box>
     </Frame>

@@ -25,7 +25,7 @@ export function IdentifyScreen() {
     } else if (key.backspace || key.delete) {
       if (s.digits === '') dispatch({ type: 'back' });
       else act({ type: 'erase' });
-    } else if (isBack(input, key)) dispatch({ type: 'back' });
+    } else if (isBack(input, key) || key.meta) dispatch({ type: 'back' });
     else if (input) act({ type: 'key', input });
   });
   return (

@@ -21,3 +21,12 @@ describe('ID number on the keypad (GB 11643 check digit, ISO 7064 MOD 11-2)', ()
     expect(typeAll('4405241880010100149').digits).toBe('440524188001010014');
   });
 });
+
+describe('keypad bursts (issue 18)', () => {
+  it('takes an 18-digit burst at once, with . for X', () => {
+    let s = identifyReducer(initialIdentifyState, { type: 'key', input: '65010219920304002.' });
+    expect(s.digits).toBe('65010219920304002X');
+    s = identifyReducer(s, { type: 'enter' });
+    expect(s.phase).toBe('name');
+  });
+});

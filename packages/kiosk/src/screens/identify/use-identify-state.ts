@@ -17,11 +17,17 @@ export const initialIdentifyState: IdentifyState = { phase: 'number', digits: ''
 
 export function identifyReducer(s: IdentifyState, a: IdentifyAction): IdentifyState {
   if (a.type === 'erase') {
-    if (s.phase === 'name') return { ...s, name: [...s.name].slice(0, -1).join('') };
+    if (s.phase === 'name')
+      return s.name === ''
+        ? { phase: 'number', digits: s.digits, name: '' }
+        : { ...s, name: [...s.name].slice(0, -1).join('') };
     return { phase: 'number', digits: s.digits.slice(0, -1), name: '' };
   }
   if (a.type === 'key') {
     if (s.phase === 'name') return { ...s, name: (s.name + a.input).slice(0, 30) };
+    // a burst (pasted, or a fast keypad: issue 18) is taken one character at a time
+    if ([...a.input].length > 1)
+      return [...a.input].reduce((st, ch) => identifyReducer(st, { type: 'key', input: ch }), s);
     const ch = a.input === '.' || a.input === 'x' ? 'X' : a.input;
     if (!/^[0-9X]$/.test(ch) || s.digits.length >= 18) return s;
     if (ch === 'X' && s.digits.length !== 17) return s;

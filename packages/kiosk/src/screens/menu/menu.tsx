@@ -1,9 +1,9 @@
 import { useInput } from 'ink';
 import { useReducer } from 'react';
 import { Frame } from '../../app/frame.js';
-import { isBack, isDigit } from '../../app/keys.js';
+import { isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
-import { List, rowForDigit } from '../../components/list/list.js';
+import { List, listKey } from '../../components/list/list.js';
 import { listReducer } from '../../components/list/use-list-state.js';
 import { MENU } from './menu-entries.js';
 
@@ -19,15 +19,21 @@ export function MenuScreen() {
     if (key.upArrow) move({ type: 'up' });
     else if (key.downArrow) move({ type: 'down' });
     else if (key.return) open(list.index);
-    else if (input === '0' || isBack(input, key)) dispatch({ type: 'end' });
     else if (isDigit(input)) {
-      const at = rowForDigit(input, list.index, theme.rows, MENU.length);
-      if (at !== undefined) open(at);
+      // Backspace and 0 on the first page do nothing here: only 8 (结束并退出) ends the session (issue 18).
+      const k = listKey(input, list.index, theme.rows, MENU.length);
+      if (k && 'pick' in k) open(k.pick);
+      else if (k) move({ type: 'set', index: list.index + k.by });
     }
   });
   return (
-    <Frame title={t('menu.title')} keys={['keys.move', 'keys.pick', 'keys.confirm', 'keys.home']}>
-      <List rows={MENU.map((m) => t(m.key))} index={list.index} theme={theme} />
+    <Frame
+      title={t('menu.title')}
+      keys={
+        theme.rows < MENU.length ? ['keys.pick', 'keys.move', 'keys.confirm'] : ['keys.pick', 'keys.confirm']
+      }
+    >
+      <List t={t} rows={MENU.map((m) => t(m.key))} index={list.index} theme={theme} />
     </Frame>
   );
 }

@@ -35,7 +35,13 @@ export function RateScreen() {
       <Text bold={theme.bold}>{t('rate.prompt')}</Text>
       <Text color={theme.accent}>{t('rate.levels')}</Text>
       {mine.length === 0 ? <Text color={theme.muted}>{t('progress.none')}</Text> : null}
-      <List rows={mine.map((c) => `${c.caseId}  ${c.state}`)} index={index} theme={theme} numbered={false} />
+      <List
+        t={t}
+        rows={mine.map((c) => `${c.caseId}  ${c.state}`)}
+        index={index}
+        theme={theme}
+        numbered={false}
+      />
       {note ? <Text color={theme.warn}>{note}</Text> : null}
     </Frame>
   );

@@ -71,12 +71,12 @@ describe('receipt screen', () => {
     expect(f).toContain('110105********0036');
     expect(f).not.toContain('110105198507120036');
     expect(decodeFrame(f)).toBe(application.bundleNumber);
-    expect(f).toContain('↑↓ 查看更多');
+    expect(f).toContain('9 往下看 0 往上看');
     // the last case number is further down the receipt: scroll to it
     const last = application.cases.at(-1)?.id ?? '';
     for (let i = 0; i < 30 && !f.includes(last); i++) {
-      app.stdin.write(KEY.down);
-      f = await until(app.lastFrame, '↑↓');
+      app.stdin.write('9'); // the keypad's paging key (issue 18)
+      f = await until(app.lastFrame, '往下看');
     }
     expect(f).toContain(last);
     expect(decodeFrame(f)).toBe(application.bundleNumber);

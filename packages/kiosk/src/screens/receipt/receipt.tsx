@@ -35,13 +35,18 @@ export function ReceiptScreen() {
     if (isGlobalKey(input) || key.ctrl) return;
     if (key.upArrow) setOffset((o) => Math.max(0, o - 1));
     else if (key.downArrow) setOffset((o) => Math.min(Math.max(0, lines.length - RECEIPT_WINDOW), o + 1));
-    else if (key.return || input === '0' || key.escape || input === '-') dispatch({ type: 'back' });
+    // issue 18: the keypad scrolls with the paging keys of every list, 9 on and 0 back
+    else if (input === '9' && scrolls)
+      setOffset((o) => Math.min(Math.max(0, lines.length - RECEIPT_WINDOW), o + RECEIPT_WINDOW - 1));
+    else if (input === '0' && scrolls) setOffset((o) => Math.max(0, o - (RECEIPT_WINDOW - 1)));
+    else if (key.return || key.escape || key.backspace || key.delete || input === '-')
+      dispatch({ type: 'back' });
   });
   if (!r) return null;
   const words = WORDS[of];
   const promised = of === 'appointment' ? undefined : promisedDueText(r, state.locale);
   return (
-    <Frame title={t(words.title)} keys={scrolls ? ['keys.move', 'keys.confirm'] : ['keys.confirm']}>
+    <Frame title={t(words.title)} keys={scrolls ? ['keys.scroll', 'keys.confirm'] : ['keys.confirm']}>
       <Box>
         <Box flexDirection="column" flexGrow={1} marginRight={2}>
           <Text bold inverse color={theme.ok}>{` ${t(words.number, { n: r.applicationNumber })} `}</Text>

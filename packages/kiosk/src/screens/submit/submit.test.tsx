@@ -85,7 +85,7 @@ describe('the kiosk tells failures in catalogue words and logs the detail (issue
         await pause(15);
       }
       app.stdin.write(KEY.enter);
-      await until(app.lastFrame, '请输入姓名');
+      await until(app.lastFrame, '可输入姓名');
       app.stdin.write('张伟');
       app.stdin.write(KEY.enter);
       await until(app.lastFrame, '查找事项');

@@ -65,7 +65,7 @@ export function SubmitScreen() {
       ) : null}
       {s.step === 'mode' ? <Text bold>{t('submit.mode')}</Text> : null}
       {s.step === 'delivery' ? <Text bold>{t('submit.delivery')}</Text> : null}
-      {options.length > 0 ? <List rows={options.map(label)} index={s.index} theme={theme} /> : null}
+      {options.length > 0 ? <List t={t} rows={options.map(label)} index={s.index} theme={theme} /> : null}
       {s.step === 'confirm' ? <Text bold inverse color={theme.ok}>{` ${t('submit.confirm')} `}</Text> : null}
       {s.step === 'working' ? <Text>{t('submit.working')}</Text> : null}
       {s.step === 'failed' ? (
