@@ -1,5 +1,4 @@
 export * from './application-number.js';
-export * from './keypad-number.js';
 export * from './case.js';
 export * from './case-event.js';
 export * from './case-service.js';
@@ -7,6 +6,7 @@ export * from './deadline-recompute.js';
 export * from './engine.js';
 export * from './errors.js';
 export * from './event-types.js';
+export * from './keypad-number.js';
 export * from './material-presence.js';
 export { computeDueAt, type DeadlineCalendar, isProvisionalSpan } from './reducer.js';
 export * from './transitions.js';

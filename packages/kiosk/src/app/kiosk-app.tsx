@@ -21,12 +21,7 @@ import { ErrorGuard } from './error-guard.js';
 import { KioskContext, type KioskContextValue } from './kiosk-context.js';
 import { THEMES } from './theme.js';
 import { useIdle } from './use-idle.js';
-import {
-  initialKioskState,
-  type KioskState,
-  kioskReducer,
-  type Screen,
-} from './use-kiosk-state.js';
+import { initialKioskState, type KioskState, kioskReducer, type Screen } from './use-kiosk-state.js';
 
 const SCREENS: Record<Screen, () => React.JSX.Element | null> = {
   attract: AttractScreen,
