@@ -39,7 +39,7 @@ import { TENURES_DIR } from './layout.js';
  * other's announcement was announced earlier, so the other sees it. Hence of any two tenures one's visible effects
  * all come before the other's first read: the store moves through a sequence of whole transactions.
  *
- * A commit's journal (the ops, written in place into the marker file and flushed) is *decided* by the rename
+ * A commit's journal (the ops, written in place into the marker file) is *decided* by the rename
  * `active` -> `decided`; applied, it goes back to `idle`. A revoker that finds `decided` takes it (renames it into
  * its own tenure as `redo.*`) and redoes it before reading, as after a crash; the frozen writer whose journal was
  * decided has committed (FencedError.decided) and need not run again. A crashed writer's tenure is revoked the

@@ -155,7 +155,8 @@ describe('a writer frozen past the stale time while it holds the write lock (iss
       for (const a of acks)
         positions.set(`${a.caseId}@${a.position}`, (positions.get(`${a.caseId}@${a.position}`) ?? 0) + 1);
       const samePosition = [...positions.values()].filter((n) => n > 1).length;
-      const unacked = where.size - new Set(acks.map((a) => a.id)).size;
+      const ackedIds = new Set(acks.map((a) => a.id));
+      const unacked = [...where.keys()].filter((id) => !ackedIds.has(id)).length;
       const counter = await store.getRecord<StoredRecord & { value: number }>('ledger', 'counter');
       const retried = acks.filter((a) => a.id.startsWith('w0-') && a.attempts > 1).length;
       console.log(
