@@ -40,7 +40,9 @@ export function FindScreen() {
     if (key.upArrow) act({ type: 'up' });
     else if (key.downArrow) act({ type: 'down', count: rows.length });
     else if (key.return) {
-      if (s.typing && items.length === 1) pick(0);
+      // one hit, or a name typed on a keyboard: Enter takes the first hit; a code typed on the keypad with several
+      // hits turns to the list, where digits pick
+      if (s.typing && (items.length === 1 || /\D/.test(s.query))) pick(s.index);
       else if (s.typing) act({ type: 'toResults' });
       else pick(s.index);
     } else if (key.backspace || key.delete) {
