@@ -50,13 +50,13 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 export async function until(
   frame: () => string | undefined,
   text: string | RegExp,
-  ms = 5000,
+  ms = 30_000, // a bound for a loaded machine, not a timing: the wait ends as soon as the frame shows the text
 ): Promise<string> {
   const end = Date.now() + ms;
   for (;;) {
     const f = (frame() ?? '').replace(ANSI, '');
     if (typeof text === 'string' ? f.includes(text) : text.test(f)) {
-      await new Promise((r) => setTimeout(r, 40)); // let the new screen's input hook attach
+      await new Promise((r) => setTimeout(r, 150)); // let the new screen's input hook attach (Ink attaches it in an effect after the frame; 40 ms lost keys at load 20)
       return f;
     }
     if (Date.now() > end) throw new Error(`no ${String(text)} in:\n${f}`);
