@@ -45,14 +45,9 @@ function decodeScreenQr(screen: string): string | undefined {
   return jsQR(px, size, size)?.data;
 }
 
-/**
- * Waits for the screen, then lets the new screen attach its key handler (Ink listens from an effect after the frame
- * is drawn: a key sent in between is lost on a busy machine).
- */
+/** Waits for the screen (no pause after it: the kiosk takes a screen's keys from the commit that draws it). */
 async function see(text: string | ((screen: string) => boolean), timeoutMs?: number): Promise<string> {
-  const screen = await kiosk.waitFor(text, timeoutMs);
-  await new Promise((r) => setTimeout(r, 150));
-  return screen;
+  return kiosk.waitFor(text, timeoutMs);
 }
 
 const SHOTS =

@@ -12,8 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MessageLocale } from '@tongban/core/messages';
 import type { Store } from '@tongban/core/store';
-import { type RenderOptions, render, useInput } from 'ink';
+import { type RenderOptions, render } from 'ink';
 import { createElement, type ReactElement, useEffect, useMemo, useReducer, useRef } from 'react';
+import { KeyRouter, useKeys } from './app/key-router.js';
 import type { KioskAppProps } from './app/kiosk-app.js';
 import { KioskContext, type KioskContextValue } from './app/kiosk-context.js';
 import { THEMES } from './app/theme.js';
@@ -196,12 +197,17 @@ function firstFrameServices(first: FirstFrame): KioskServices {
  * The boot shell: the attract screen from the first frame on, with the app's global keys (`*`, `/`, and the demo's
  * Ctrl+K card and Ctrl+P paper, kept until the devices are open); then the whole app in the state the keys made.
  */
-export function KioskBoot({ first, ready }: { first: FirstFrame; ready?: Ready | undefined }) {
+export function KioskBoot(props: { first: FirstFrame; ready?: Ready | undefined }) {
+  // one input listener from the attract screen on, kept when the app takes over (no key lost in between)
+  return createElement(KeyRouter, null, createElement(KioskBootScreens, props));
+}
+
+function KioskBootScreens({ first, ready }: { first: FirstFrame; ready?: Ready | undefined }) {
   const [state, dispatch] = useReducer(kioskReducer, first.language, (l) => initialKioskState(l));
   const demoKeys = useRef<Array<'card' | 'paper'>>([]);
   const t = useMemo(() => kioskTranslator(state.locale), [state.locale]);
   const services = useMemo(() => firstFrameServices(first), [first]);
-  useInput(
+  useKeys(
     (input, key) => {
       if (input === '*') dispatch({ type: 'toggleTheme' });
       else if (input === '/') dispatch({ type: 'toggleLocale' });

@@ -49,16 +49,21 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 /** Waits until the frame shows `text`; returns the frame without colour codes. */
 export async function until(
   frame: () => string | undefined,
-  text: string | RegExp,
-  ms = 30_000, // a bound for a loaded machine, not a timing: the wait ends as soon as the frame shows the text
+  text: string | RegExp | ((frame: string) => boolean),
+  ms = 30_000,
 ): Promise<string> {
+  // no pause after the frame: a screen's keys are taken from the commit that draws it (KeyRouter); the deadline only
+  // turns a screen that never comes into a message with the last frame, long before a loaded machine needs it
   const end = Date.now() + ms;
+  const seen =
+    typeof text === 'string'
+      ? (f: string) => f.includes(text)
+      : text instanceof RegExp
+        ? (f: string) => text.test(f)
+        : text;
   for (;;) {
     const f = (frame() ?? '').replace(ANSI, '');
-    if (typeof text === 'string' ? f.includes(text) : text.test(f)) {
-      await new Promise((r) => setTimeout(r, 150)); // let the new screen's input hook attach (Ink attaches it in an effect after the frame; 40 ms lost keys at load 20)
-      return f;
-    }
+    if (seen(f)) return f;
     if (Date.now() > end) throw new Error(`no ${String(text)} in:\n${f}`);
     await new Promise((r) => setTimeout(r, 20));
   }

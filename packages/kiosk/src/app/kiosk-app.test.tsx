@@ -39,14 +39,12 @@ afterAll(async () => {
   await store.close();
 });
 
-async function until(frame: () => string | undefined, text: string | RegExp, ms = 4000): Promise<string> {
+/** Waits for a frame with `text` (no pause after it: the screen takes keys from the commit that draws it). */
+async function until(frame: () => string | undefined, text: string | RegExp, ms = 20_000): Promise<string> {
   const end = Date.now() + ms;
   for (;;) {
     const f = frame() ?? '';
-    if (typeof text === 'string' ? f.includes(text) : text.test(f)) {
-      await new Promise((r) => setTimeout(r, 30)); // let the new screen's input hook attach
-      return f;
-    }
+    if (typeof text === 'string' ? f.includes(text) : text.test(f)) return f;
     if (Date.now() > end) throw new Error(`no ${String(text)} in:\n${f}`);
     await new Promise((r) => setTimeout(r, 20));
   }

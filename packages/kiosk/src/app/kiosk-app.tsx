@@ -1,5 +1,5 @@
-import { Text, useInput, useStdout } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { Text, useStdout } from 'ink';
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type { KioskDevices } from '../devices/kiosk-devices.js';
 import { kioskTranslator } from '../messages/kiosk-messages.js';
 import { AttractScreen } from '../screens/attract/attract.js';
@@ -18,6 +18,7 @@ import { ReceiptScreen } from '../screens/receipt/receipt.js';
 import { SubmitScreen } from '../screens/submit/submit.js';
 import type { KioskServices } from '../services/kiosk-services.js';
 import { ErrorGuard } from './error-guard.js';
+import { KeyRouter, useKeys } from './key-router.js';
 import { KioskContext, type KioskContextValue } from './kiosk-context.js';
 import { THEMES } from './theme.js';
 import { useIdle } from './use-idle.js';
@@ -50,8 +51,19 @@ export interface KioskAppProps {
 /** How long the words for a refused or unreadable card stay on screen (ms). */
 const CARD_TROUBLE_MS = 30_000;
 
-/** The kiosk: one session at a time; global keys `*` (large text) and `/` (language); cards from the reader. */
-export function KioskApp({ services, devices, initialState }: KioskAppProps) {
+/**
+ * The kiosk: one session at a time; global keys `*` (large text) and `/` (language); cards from the reader. Its
+ * screens are under one input listener (KeyRouter: no key is lost while a screen appears).
+ */
+export function KioskApp(props: KioskAppProps) {
+  return (
+    <KeyRouter>
+      <KioskScreens {...props} />
+    </KeyRouter>
+  );
+}
+
+function KioskScreens({ services, devices, initialState }: KioskAppProps) {
   const { config } = services;
   const [state, dispatch] = useReducer(
     kioskReducer,
@@ -72,7 +84,8 @@ export function KioskApp({ services, devices, initialState }: KioskAppProps) {
     lastActivity.current = Date.now();
   }, []);
 
-  useEffect(
+  // a card, like a key (useKeys), is listened for from the commit that draws the screen, not from a later effect
+  useLayoutEffect(
     () =>
       devices?.onCard((card) => {
         rearm();
@@ -82,7 +95,7 @@ export function KioskApp({ services, devices, initialState }: KioskAppProps) {
   );
 
   // "card refused, place it again" stays up for a while, so the next person at the kiosk does not see it
-  useEffect(() => {
+  useLayoutEffect(() => {
     let clear: NodeJS.Timeout | undefined;
     const off = devices?.onCardTrouble((trouble) => {
       rearm();
@@ -96,7 +109,7 @@ export function KioskApp({ services, devices, initialState }: KioskAppProps) {
     };
   }, [devices, rearm]);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     lastActivity.current = Date.now();
     if (state.idleWarning !== undefined) dispatch({ type: 'activity' });
     if (input === '*') dispatch({ type: 'toggleTheme' });

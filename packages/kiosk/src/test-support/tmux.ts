@@ -34,8 +34,11 @@ export class TmuxSession {
     return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name], { encoding: 'utf8' });
   }
 
-  /** Waits until the screen contains `text` (or the predicate holds); returns the screen. */
-  async waitFor(text: string | ((screen: string) => boolean), timeoutMs = 8000): Promise<string> {
+  /**
+   * Waits until the screen contains `text` (or the predicate holds); returns the screen. The deadline only turns a
+   * screen that never comes into a message with the last screen, long after a loaded machine would have drawn it.
+   */
+  async waitFor(text: string | ((screen: string) => boolean), timeoutMs = 20_000): Promise<string> {
     const ok = typeof text === 'string' ? (s: string) => s.includes(text) : text;
     const end = Date.now() + timeoutMs;
     let last = '';

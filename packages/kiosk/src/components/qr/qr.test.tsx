@@ -6,6 +6,7 @@ import { render } from 'ink-testing-library';
 import jsqr from 'jsqr';
 import { create } from 'qrcode';
 import { describe, expect, it } from 'vitest';
+import { until } from '../../app/flow-test-kit.js';
 import { Qr } from './qr.js';
 import { halfBlockLines, modulesOfLines, QUIET, qrLines, qrModules } from './qr-matrix.js';
 
@@ -53,8 +54,7 @@ describe('QR drawn with half blocks', () => {
 
   it('the Ink component shows the same lines, and they decode from the rendered frame', async () => {
     const app = render(<Qr payload={NUMBER} caption="扫码查询" />);
-    for (let i = 0; i < 100 && !app.lastFrame()?.includes('█'); i++)
-      await new Promise((r) => setTimeout(r, 10));
+    await until(app.lastFrame, '█');
     const frame = (app.lastFrame() ?? '').replace(ANSI, '');
     // the code is the first 13 rows (a terminal may drop trailing blanks: pad them back)
     const rows = frame

@@ -1,6 +1,7 @@
 import { formatLocalDateTime } from '@tongban/core/messages';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
+import { useKeys } from '../../app/key-router.js';
 import { isGlobalKey } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { MENU } from '../menu/menu-entries.js';
@@ -16,7 +17,7 @@ export function AttractScreen() {
     const timer = setInterval(() => setNow(new Date()), 30_000);
     return () => clearInterval(timer);
   }, []);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (isGlobalKey(input) || key.ctrl) return;
     dispatch({ type: 'start' });
   });

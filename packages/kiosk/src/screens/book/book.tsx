@@ -1,9 +1,10 @@
 import { SlotFullError } from '@tongban/core/appointments';
 import { displayName } from '@tongban/core/catalogue';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useReducer, useState } from 'react';
 import { failureText, printReceipt } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { List, listKey } from '../../components/list/list.js';
@@ -58,7 +59,7 @@ export function BookScreen() {
     }
   };
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (s.step === 'working') return;
     if (key.upArrow) act({ type: 'move', by: -1 });
     else if (key.downArrow) act({ type: 'move', by: 1 });

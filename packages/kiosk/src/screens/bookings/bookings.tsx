@@ -1,8 +1,9 @@
 import type { Appointment } from '@tongban/core/appointments';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useCallback, useEffect, useState } from 'react';
 import { failureText } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { List, listKey } from '../../components/list/list.js';
@@ -49,7 +50,7 @@ export function BookingsScreen() {
     if (a?.status === 'booked') setConfirming(a.id);
   };
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const count = list?.length ?? 0;
     if (confirming) {
       if (key.return) void cancel(confirming);

@@ -1,8 +1,9 @@
 import { displayName } from '@tongban/core/catalogue';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { failureText, printReceipt } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { List, listKey } from '../../components/list/list.js';
@@ -43,7 +44,7 @@ export function BundleScreen() {
   };
 
   const count = s.step === 'bundle' ? bundles.length : s.step === 'materials' ? bring.length : options.length;
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (sub?.step === 'working' && s.step === 'submit') return;
     if (isBack(input, key)) {
       if (s.step === 'bundle') dispatch({ type: 'back' });

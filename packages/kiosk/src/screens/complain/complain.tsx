@@ -1,10 +1,11 @@
 import { type COMPLAINT_TYPES, complaintMessages } from '@tongban/core/complaints';
 import { maskIdNumber } from '@tongban/core/identity';
 import { formatLocalDate, type MessageLocale } from '@tongban/core/messages';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { failureText } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isDigit, isGlobalKey } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { List, listKey } from '../../components/list/list.js';
@@ -62,7 +63,7 @@ export function ComplainScreen() {
     if (s.step === 'type' && kind) act({ type: 'kind', kind });
   };
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl || s.step === 'working') return;
     if (s.step === 'done') {
       if (key.return || key.escape || input === '-' || input === '0') dispatch({ type: 'back' });

@@ -1,7 +1,8 @@
 import { displayName, type ServiceItem } from '@tongban/core/catalogue';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useMemo, useReducer } from 'react';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isGlobalKey } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { List, listKey } from '../../components/list/list.js';
@@ -35,7 +36,7 @@ export function FindScreen() {
     }
   };
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl || isGlobalKey(input)) return;
     if (key.upArrow) act({ type: 'up' });
     else if (key.downArrow) act({ type: 'down', count: rows.length });

@@ -1,6 +1,7 @@
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useState } from 'react';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isBack } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { guideLines } from './guide-lines.js';
@@ -12,7 +13,7 @@ export function GuideScreen() {
   const item = state.item;
   const lines = item ? guideLines(item, t, state.locale) : [];
   const height = theme.name === 'large' ? 8 : 14;
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.upArrow) setTop((x) => Math.max(0, x - 1));
     else if (key.downArrow) setTop((x) => Math.min(Math.max(0, lines.length - height), x + 1));
     else if (key.return) dispatch({ type: 'go', screen: 'materials' });

@@ -1,7 +1,8 @@
 import { maskIdNumber } from '@tongban/core/identity';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useReducer } from 'react';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isBack, isGlobalKey } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { groupDigits, identifyReducer, initialIdentifyState } from './use-identify-state.js';
@@ -11,7 +12,7 @@ export function IdentifyScreen() {
   const { t, theme, dispatch, devices, state } = useKiosk();
   const [s, act] = useReducer(identifyReducer, initialIdentifyState);
   const readerDown = devices?.status().reader?.state !== 'online';
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl || isGlobalKey(input)) return;
     if (key.return) {
       if (s.phase === 'name') {

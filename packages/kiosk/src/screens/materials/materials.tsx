@@ -1,6 +1,7 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useReducer } from 'react';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { checkMaterials, materialsToBring } from '../../services/material-check.js';
@@ -14,7 +15,7 @@ export function MaterialsScreen() {
   const bring = item ? materialsToBring(item) : [];
   const fetched = item ? item.materials.filter((m) => m.eLicence !== undefined) : [];
   const verdict = item ? checkMaterials(item, s.ticked) : { kind: 'missing' as const, missing: [] };
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.upArrow) act({ type: 'move', by: -1, count: bring.length });
     else if (key.downArrow) act({ type: 'move', by: 1, count: bring.length });
     else if (input === ' ' || input === '+') {

@@ -1,6 +1,6 @@
-import { useInput } from 'ink';
 import { useReducer } from 'react';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { List, listKey } from '../../components/list/list.js';
@@ -15,7 +15,7 @@ export function MenuScreen() {
     if (!entry) return;
     dispatch(entry.screen === 'end' ? { type: 'end' } : { type: 'go', screen: entry.screen });
   };
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.upArrow) move({ type: 'up' });
     else if (key.downArrow) move({ type: 'down' });
     else if (key.return) open(list.index);

@@ -1,8 +1,9 @@
 import { t as coreT, formatLocalDateTime } from '@tongban/core/messages';
 import type { CaseSummary } from '@tongban/core/store';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useReducer, useState } from 'react';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isGlobalKey } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { List, listKey } from '../../components/list/list.js';
@@ -31,7 +32,7 @@ export function ProgressScreen() {
   }, [services, s.shown]);
   const word = (v: ProgressView) => (v.stateKey ? coreWord(v.stateKey, state.locale) : v.state);
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl || isGlobalKey(input)) return;
     if (view) {
       if (key.return || key.escape || key.backspace || key.delete || input === '-' || input === '0') {

@@ -1,9 +1,10 @@
 import type { RatingLevel } from '@tongban/core/ratings';
 import type { CaseSummary } from '@tongban/core/store';
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { failureText } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isBack } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { List } from '../../components/list/list.js';
@@ -18,7 +19,7 @@ export function RateScreen() {
   useEffect(() => {
     if (idNumber) void services.casesOf(idNumber).then(setMine);
   }, [services, idNumber]);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.upArrow) setIndex((i) => Math.max(0, i - 1));
     else if (key.downArrow) setIndex((i) => Math.min(Math.max(0, mine.length - 1), i + 1));
     else if (/^[1-5]$/.test(input)) {

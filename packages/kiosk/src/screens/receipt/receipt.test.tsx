@@ -75,14 +75,17 @@ describe('receipt screen', () => {
     // the last case number is further down the receipt: scroll to it
     const last = application.cases.at(-1)?.id ?? '';
     for (let i = 0; i < 30 && !f.includes(last); i++) {
+      const before = app.lastFrame();
       app.stdin.write('9'); // the keypad's paging key (issue 18)
-      f = await until(app.lastFrame, '往下看');
+      f = await until(app.lastFrame, () => app.lastFrame() !== before); // the next page is drawn
     }
     expect(f).toContain(last);
     expect(decodeFrame(f)).toBe(application.bundleNumber);
+    const standard = app.lastFrame();
     app.stdin.write('*'); // large text: the same receipt, still readable
-    await new Promise((r) => setTimeout(r, 100));
-    f = await until(app.lastFrame, '█▀▀▀▀▀█');
+    // the theme shows only in colours (not in these frames): a line up after it shows that it was taken
+    app.stdin.write(KEY.up);
+    f = await until(app.lastFrame, (seen) => app.lastFrame() !== standard && seen.includes('█▀▀▀▀▀█'));
     expect(decodeFrame(f)).toBe(application.bundleNumber);
     app.stdin.write(KEY.enter);
     await until(app.lastFrame, '请选择要办理的业务');

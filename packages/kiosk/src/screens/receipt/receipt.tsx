@@ -1,8 +1,9 @@
 import { promisedDueText, RECEIPT_LABELS } from '@tongban/core/receipts';
 import { receiptTextLines } from '@tongban/devices';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isGlobalKey } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { Qr } from '../../components/qr/qr.js';
@@ -31,7 +32,7 @@ export function ReceiptScreen() {
   const print = state.print;
   const lines = r ? [r.title, ...receiptTextLines(r, { paper: 58, locale: state.locale }), ...r.notes] : [];
   const scrolls = print?.kind === 'failed' && lines.length > RECEIPT_WINDOW;
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (isGlobalKey(input) || key.ctrl) return;
     if (key.upArrow) setOffset((o) => Math.max(0, o - 1));
     else if (key.downArrow) setOffset((o) => Math.min(Math.max(0, lines.length - RECEIPT_WINDOW), o + 1));

@@ -1,8 +1,9 @@
 import { displayName } from '@tongban/core/catalogue';
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useReducer } from 'react';
 import { failureText, printReceipt } from '../../app/failure.js';
 import { Frame } from '../../app/frame.js';
+import { useKeys } from '../../app/key-router.js';
 import { isBack, isDigit } from '../../app/keys.js';
 import { useKiosk } from '../../app/kiosk-context.js';
 import { List } from '../../components/list/list.js';
@@ -36,7 +37,7 @@ export function SubmitScreen() {
     }
   };
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (s.step === 'working') return;
     if (key.upArrow) act({ type: 'move', by: -1 });
     else if (key.downArrow) act({ type: 'move', by: 1 });
