@@ -70,5 +70,3 @@ export async function until(
 }
 
 export const KEY = { enter: '\r', up: '\x1B[A', down: '\x1B[B', esc: '\x1B', backspace: '\x7f' } as const;
-
-export const pause = (ms = 60) => new Promise((r) => setTimeout(r, ms));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { WorkCalendar } from '@tongban/core/calendar';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FlowKit, KEY, openFlowKit, pause, until } from '../../app/flow-test-kit.js';
+import { type FlowKit, KEY, openFlowKit, until } from '../../app/flow-test-kit.js';
 import { KioskApp } from '../../app/kiosk-app.js';
 import { demoConfig } from '../../config/kiosk-config.js';
 import { failureKey, printFailureKey } from '../../messages/applicant-failure.js';
@@ -80,10 +80,7 @@ describe('the kiosk tells failures in catalogue words and logs the detail (issue
     app.stdin.write('1');
     const f0 = await until(app.lastFrame, /身份验证|查找事项/);
     if (f0.includes('身份验证')) {
-      for (const ch of '110105198507120036') {
-        app.stdin.write(ch);
-        await pause(15);
-      }
+      app.stdin.write('110105198507120036'); // typed faster than the kiosk draws: one chunk, every digit taken
       app.stdin.write(KEY.enter);
       await until(app.lastFrame, '可输入姓名');
       app.stdin.write('张伟');
