@@ -319,9 +319,9 @@ describe('administrators’ files (fixtures/catalogue/admin-files) through the r
       expect(r).toMatchObject({ valid: false, written: false });
       const errors = r.problems.filter((p) => p.severity === 'error');
       expect(errors.map((p) => [p.rule, at(p)])).toEqual(e.errors.map(([rule, , where]) => [rule, where]));
-      errors.forEach((p, i) =>
-        expect(matches(p, e.errors[i]!), `${p.message} / ${e.errors[i]![1]}`).toBe(true),
-      );
+      errors.forEach((p, i) => {
+        expect(matches(p, e.errors[i]!), `${p.message} / ${e.errors[i]![1]}`).toBe(true);
+      });
       expect(snapshot(data)).toEqual(before);
       // In human mode the same problems go to stderr, and nothing was written.
       const human = await tongban(['items', 'import', join(dir, name)], { data });
