@@ -108,7 +108,8 @@ export default class ArchiveCreate extends TongbanCommand<ArchiveCreateResult> {
     );
     for (const s of result.skipped) this.log(`  not yet archivable: ${s.caseId}: ${s.reason}`);
     // a case that cannot be archived whole is left out and named; the run exits 2 (seed 002 6.7 a)
-    for (const x of result.incomplete) this.logToStderr(`not archived (incomplete): ${x.caseId}: ${x.reason}`);
+    for (const x of result.incomplete)
+      this.logToStderr(`not archived (incomplete): ${x.caseId}: ${x.reason}`);
     if (result.incomplete.length > 0) process.exitCode = 2;
     return result;
   }
